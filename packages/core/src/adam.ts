@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs';
+import type { NamedTensor } from './model-files';
+
+export interface AdamOptions {
+  learningRate: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+}
+
+/**
+ * Adam (Kingma & Ba) over a fixed list of variables. Its whole state (step count and moments) is
+ * exported and restored exactly; tf.train.adam keeps its bias-correction powers outside
+ * getWeights, so a resumed run would drift from an uninterrupted one.
+ */
+export class Adam {
+  readonly learningRate: number;
+  private readonly beta1: number;
+  private readonly beta2: number;
+  private readonly epsilon: number;
+  private t = 0;
+  private readonly m: tf.Variable[];
+  private readonly v: tf.Variable[];
+
+  constructor(private readonly variables: tf.Variable[], options: AdamOptions) {
+    this.learningRate = options.learningRate;
+    this.beta1 = options.beta1 ?? 0.9;
+    this.beta2 = options.beta2 ?? 0.999;
+    this.epsilon = options.epsilon ?? 1e-7;
+    this.m = variables.map((x) => tf.variable(tf.zerosLike(x), false));
+    this.v = variables.map((x) => tf.variable(tf.zerosLike(x), false));
+  }
+
+  /** Number of updates applied so far. */
+  get step(): number {
+    return this.t;
+  }
+
+  /** One update; `gradients[i]` belongs to `variables[i]`. */
+  apply(gradients: readonly tf.Tensor[]): void {
+    if (gradients.length !== this.variables.length) throw new Error('Adam.apply: one gradient per variable');
+    this.t++;
+    // Bias corrections in double precision, folded into two scalars (as in PyTorch's Adam).
+    const stepSize = this.learningRate / (1 - this.beta1 ** this.t);
+    const secondCorrection = Math.sqrt(1 - this.beta2 ** this.t);
+    tf.tidy(() => {
+      this.variables.forEach((x, i) => {
+        const g = gradients[i]!;
+        const m = this.m[i]!;
+        const v = this.v[i]!;
+        const m1 = m.mul(this.beta1).add(g.mul(1 - this.beta1));
+        const v1 = v.mul(this.beta2).add(g.square().mul(1 - this.beta2));
+        m.assign(m1);
+        v.assign(v1);
+        const denominator = v1.sqrt().div(secondCorrection).add(this.epsilon);
+        x.assign(x.sub(m1.div(denominator).mul(stepSize)));
+      });
+    });
+  }
+
+  /** Moments named `m/<i>` and `v/<i>`, plus the step count. */
+  getState(): { step: number; tensors: NamedTensor[] } {
+    const tensors = [
+      ...this.m.map((tensor, i) => ({ name: `m/${i}`, tensor })),
+      ...this.v.map((tensor, i) => ({ name: `v/${i}`, tensor })),
+    ];
+    return { step: this.t, tensors };
+  }
+
+  setState(step: number, tensors: tf.NamedTensorMap): void {
+    const restore = (moments: tf.Variable[], prefix: string) =>
+      moments.forEach((moment, i) => {
+        const value = tensors[`${prefix}/${i}`];
+        if (!value || !tf.util.arraysEqual(value.shape, moment.shape)) {
+          throw new Error(`Adam state: ${prefix}/${i} missing or of the wrong shape`);
+        }
+        moment.assign(value);
+      });
+    restore(this.m, 'm');
+    restore(this.v, 'v');
+    this.t = step;
+  }
+
+  dispose(): void {
+    tf.dispose([...this.m, ...this.v]);
+  }
+}

@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs';
+// Registers the `wasm` backend with the engine; it is activated only by initBackend.
+import '@tensorflow/tfjs-backend-wasm';
+import { speedUpWasmMatMul } from './wasm-matmul';
+
+/** Backends in order of preference. `node-gpu` and `node` are the optional native bindings. */
+export const BACKEND_NAMES = ['node-gpu', 'node', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+export interface BackendOptions {
+  /** Use exactly this backend or fail, instead of the first one that loads. */
+  force?: BackendName;
+  /** Receives one line naming the chosen backend and why the preferred ones were skipped. */
+  log?: (message: string) => void;
+}
+
+let active: BackendName | null = null;
+
+/** The backend initBackend settled on, or null before it ran. */
+export function activeBackend(): BackendName | null {
+  return active;
+}
+
+// A variable specifier keeps TypeScript and bundlers from requiring the optional packages.
+async function importOptional(specifier: string): Promise<void> {
+  await import(specifier);
+}
+
+async function activate(name: BackendName): Promise<void> {
+  if (name === 'node-gpu' || name === 'node') {
+    // Both bindings register a backend called `tensorflow`; their import throws when the native lib is missing.
+    try {
+      await importOptional(name === 'node-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node');
+    } catch (error) {
+      forgetPartialBinding();
+      throw error;
+    }
+    if (!(await tf.setBackend('tensorflow'))) throw new Error('tf.setBackend("tensorflow") returned false');
+    return;
+  }
+  // setBackend reports failure (e.g. the wasm binary not loading) by returning false, not by throwing.
+  if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend("${name}") returned false`);
+  await tf.ready();
+  if (name === 'wasm') speedUpWasmMatMul();
+}
+
+/**
+ * Picks the TensorFlow.js backend once per process: the first of BACKEND_NAMES that loads, or the
+ * forced one. Later calls return the active backend (a different `force` then is an error).
+ */
+export async function initBackend(options: BackendOptions = {}): Promise<BackendName> {
+  const { force, log } = options;
+  if (active) {
+    if (force && force !== active) throw new Error(`backend already initialised as ${active}; cannot switch to ${force}`);
+    return active;
+  }
+  const skipped: string[] = [];
+  for (const name of force ? [force] : BACKEND_NAMES) {
+    try {
+      await activate(name);
+      active = name;
+      const why = skipped.length ? ` (skipped ${skipped.join('; ')})` : '';
+      log?.(`tfjs backend: ${name}${force ? ' (forced)' : ''}${why}`);
+      return name;
+    } catch (error) {
+      const reason = firstLine(error);
+      if (force) throw new Error(`tfjs backend ${force} is not available: ${reason}`);
+      skipped.push(`${name}: ${reason}`);
+    }
+  }
+  throw new Error(`no tfjs backend could start: ${skipped.join('; ')}`);
+}
+
+/** A binding that failed half-way has registered kernels; drop them so the next candidate registers cleanly. */
+function forgetPartialBinding(): void {
+  for (const kernel of tf.getKernelsForBackend('tensorflow')) tf.unregisterKernel(kernel.kernelName, 'tensorflow');
+  if (tf.findBackendFactory('tensorflow')) tf.removeBackend('tensorflow');
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]?.slice(0, 120) ?? text;
+}
