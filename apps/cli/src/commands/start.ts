@@ -1,0 +1,88 @@
+import { createCaller, createContext } from '@tradeoff/api';
+import { migrate, openRunQueue, openStore, type Store } from '@tradeoff/db';
+import { z } from 'zod';
+
+import { CliError, EXIT } from '../cli-error.ts';
+import { cliEnv } from '../env.ts';
+import { redactUrl } from '../redact-url.ts';
+import { stopChild, waitForHttp } from '../start/child-process.ts';
+import { ensureDashboardBuild, startDashboard } from '../start/dashboard.ts';
+import { ensureDemoExperiment } from '../start/demo.ts';
+import { superviseWorker } from '../start/worker-child.ts';
+
+const startOptionsSchema = z.object({
+  port: z.coerce.number().int().min(1).max(65_535),
+});
+
+const DASHBOARD_READY_TIMEOUT_MS = 120_000;
+
+/**
+ * `tradeoff start`: the store (embedded unless DATABASE_URL), migrations, a demo experiment on
+ * first run, a worker and the dashboard, until SIGINT or SIGTERM.
+ */
+export async function start(flags: { port?: string }): Promise<void> {
+  const env = cliEnv();
+  const parsed = startOptionsSchema.safeParse({ port: flags.port ?? env.PORT ?? 3000 });
+  if (!parsed.success) throw new CliError(`--port: ${z.prettifyError(parsed.error)}`, EXIT.badInput);
+  const { port } = parsed.data;
+  const startedAt = Date.now();
+
+  // The dashboard build (a child process) and the store's start-up overlap.
+  const [store] = await Promise.all([
+    openStore({ databaseUrl: env.DATABASE_URL, home: env.TRADEOFF_HOME }),
+    ensureDashboardBuild(),
+  ]);
+  describeStore(store);
+  await migrate(store.url);
+  await createDemoIfEmpty(store);
+
+  const worker = superviseWorker({ databaseUrl: store.url });
+  const dashboard = startDashboard({ port, databaseUrl: store.url });
+  let stopping = false;
+  let dashboardDied = false;
+  const stopped = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    dashboard.once('exit', (code, signal) => {
+      dashboardDied = !stopping;
+      resolve(`dashboard exited (${signal ?? `code ${code}`})`);
+    });
+  });
+
+  try {
+    await Promise.race([
+      waitForHttp(`http://127.0.0.1:${port}/`, DASHBOARD_READY_TIMEOUT_MS, () => !stopping && dashboard.exitCode === null),
+      stopped,
+    ]);
+    if (dashboard.exitCode === null) {
+      const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+      console.log(`\nTradeoff is running at http://localhost:${port} (ready in ${seconds} s; Ctrl+C stops it)\n`);
+    }
+    const reason = await stopped;
+    console.log(`stopping (${reason})...`);
+  } finally {
+    stopping = true;
+    await Promise.all([stopChild(dashboard), worker.stop()]);
+    await store.close();
+  }
+  if (dashboardDied) {
+    throw new CliError('the dashboard stopped unexpectedly (see its output above)', EXIT.failed);
+  }
+}
+
+function describeStore(store: Store): void {
+  if (store.embedded) {
+    console.log(`store: embedded PostgreSQL (PGlite), data in ${store.home}, served at ${redactUrl(store.url)}`);
+  } else {
+    console.log(`store: ${redactUrl(store.url)}`);
+  }
+}
+
+async function createDemoIfEmpty(store: Store): Promise<void> {
+  const queue = await openRunQueue(store.url);
+  try {
+    await ensureDemoExperiment(createCaller(createContext({ prisma: store.prisma, queue })), store.prisma);
+  } finally {
+    await queue.stop();
+  }
+}

@@ -1,0 +1,100 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+
+import { CliError, EXIT } from './cli-error.ts';
+import { collectSet } from './load-spec.ts';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+const setOption = () =>
+  new Option('--set <path=value>', 'override a spec field (value parsed as JSON when it parses); repeatable')
+    .argParser(collectSet)
+    .default([]);
+
+const program = new Command('tradeoff')
+  .description('Train, track and compare multi-objective ranking and dialogue policies')
+  .showHelpAfterError()
+  // Commander's own usage errors (unknown option, missing argument) are bad input too.
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.badInput);
+  });
+
+program
+  .command('train')
+  .description('run one experiment in this process; writes metrics.json, history.jsonl, model/, spec.json')
+  .argument('<spec>', 'experiment spec, .json or .yaml')
+  .option('--out <dir>', 'output directory (default runs/<name>-<timestamp>)')
+  .addOption(setOption())
+  .action(async (spec: string, opts: { out?: string; set: string[] }) => {
+    const { train } = await import('./commands/train.ts');
+    await train(spec, opts);
+  });
+
+program
+  .command('eval')
+  .description('evaluate a saved model on the spec\'s test split; writes metrics.json')
+  .requiredOption('--model <dir>', 'model directory written by train (DIR/model)')
+  .requiredOption('--spec <spec>', 'experiment spec, .json or .yaml')
+  .addOption(setOption())
+  .option('--out <dir>', 'output directory (default runs/eval-<name>-<timestamp>)')
+  .action(async (opts: { model: string; spec: string; set: string[]; out?: string }) => {
+    const { evaluate } = await import('./commands/eval.ts');
+    await evaluate(opts);
+  });
+
+program
+  .command('launch')
+  .description('create an experiment in the store and queue its runs; prints the run ids')
+  .argument('<spec>', 'experiment spec, .json or .yaml')
+  .addOption(setOption())
+  .option('--url <url>', 'a running Tradeoff server to launch through (default: the store directly)')
+  .option('--token <token>', 'API token for --url')
+  .option('--wait', 'wait until every run has ended; exit 0 only if all finished')
+  .action(async (spec: string, opts: { set: string[]; url?: string; token?: string; wait?: boolean }) => {
+    const { launch } = await import('./commands/launch.ts');
+    await launch(spec, opts);
+  });
+
+program
+  .command('worker')
+  .description('claim queued runs from the store and run them until stopped')
+  .option('--concurrency <n>', 'runs at the same time', positiveInt)
+  .action(async (opts: { concurrency?: number }) => {
+    const { runWorkerProcess } = await import('@tradeoff/worker');
+    await runWorkerProcess(opts);
+  });
+
+program
+  .command('db')
+  .description('experiment store administration')
+  .command('migrate')
+  .description('apply pending migrations to the store (DATABASE_URL, else the embedded store)')
+  .action(async () => {
+    const { migrateStore } = await import('./commands/db.ts');
+    await migrateStore();
+  });
+
+program
+  .command('start')
+  .description('the whole platform on this machine: store, migrations, a worker and the dashboard')
+  .option('--port <port>', 'dashboard port (default $PORT, else 3000)')
+  .action(async (opts: { port?: string }) => {
+    const { start } = await import('./commands/start.ts');
+    await start(opts);
+  });
+
+try {
+  await program.parseAsync();
+  // Long-running commands return only once shut down; nothing should keep the process alive now.
+  process.exit(EXIT.ok);
+} catch (error) {
+  if (error instanceof CliError) {
+    console.error(`tradeoff: ${error.message}`);
+    process.exit(error.exitCode);
+  }
+  console.error(error);
+  process.exit(EXIT.failed);
+}

@@ -1,0 +1,31 @@
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { spawnChild } from './child-process.ts';
+import { dashboardDir, repoRoot } from './repo-paths.ts';
+
+/** Builds the dashboard through turbo (cached) when there is no production build to serve. */
+export async function ensureDashboardBuild(): Promise<void> {
+  if (existsSync(join(dashboardDir(), '.next', 'BUILD_ID'))) return;
+  console.log('No dashboard build found: building it once (turbo run build)...');
+  const turbo = join(repoRoot(), 'node_modules', '.bin', 'turbo');
+  const child = spawnChild(turbo, ['run', 'build', '--filter=@tradeoff/dashboard', '--output-logs=errors-only'], {
+    cwd: repoRoot(),
+    onLine: (line) => console.log(`[build] ${line}`),
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`dashboard build failed (exit ${code})`);
+}
+
+/** `next start` of the built dashboard on `port`, talking to the store at `databaseUrl`. */
+export function startDashboard(opts: { port: number; databaseUrl: string }): ChildProcess {
+  const dir = dashboardDir();
+  const nextBin = createRequire(join(dir, 'package.json')).resolve('next/dist/bin/next');
+  return spawnChild(process.execPath, [nextBin, 'start', '--port', String(opts.port)], {
+    cwd: dir,
+    env: { ...process.env, DATABASE_URL: opts.databaseUrl, PORT: String(opts.port), NODE_ENV: 'production' },
+    onLine: (line) => console.log(`[dashboard] ${line}`),
+  });
+}

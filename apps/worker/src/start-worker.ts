@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+
+import type { RunQueue, Store } from '@tradeoff/db';
+
+import { executeRun, type RunOutcome } from './execute-run.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { startReaper } from './reaper.ts';
+
+export interface WorkerOptions {
+  store: Store;
+  queue: RunQueue;
+  /** Runs executed at the same time by this worker. */
+  concurrency?: number;
+  workerId?: string;
+  /** A running run without a heartbeat for this long is taken over by another worker. */
+  staleAfterMs?: number;
+  heartbeatMs?: number;
+  log?: Logger;
+}
+
+export interface RunningWorker {
+  workerId: string;
+  /** Resolves when the worker has nothing left in flight. */
+  idle(): Promise<void>;
+  /** Stops taking jobs, hands runs in flight back to the queue (they resume elsewhere), stops the reaper. */
+  stop(): Promise<void>;
+}
+
+export function defaultWorkerId(): string {
+  return `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Starts consuming the `runs` queue: each job names a run that this worker tries to claim and run. */
+export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
+  const workerId = opts.workerId ?? defaultWorkerId();
+  const staleAfterMs = opts.staleAfterMs ?? 60_000;
+  const heartbeatMs = opts.heartbeatMs ?? Math.max(50, Math.min(5_000, Math.floor(staleAfterMs / 4)));
+  const log = (opts.log ?? createLogger()).child({ workerId });
+  const { prisma } = opts.store;
+  const shutdown = new AbortController();
+  const inFlight = new Set<Promise<RunOutcome>>();
+  const released: string[] = [];
+
+  const ctx = { prisma, workerId, staleAfterMs, heartbeatMs, log, shutdown: shutdown.signal };
+  await opts.queue.work(
+    async (runId) => {
+      if (shutdown.signal.aborted) return;
+      const running = executeRun(ctx, runId);
+      inFlight.add(running);
+      try {
+        if ((await running) === 'released') released.push(runId);
+      } finally {
+        inFlight.delete(running);
+      }
+    },
+    { concurrency: opts.concurrency ?? 1 },
+  );
+
+  const reaper = startReaper({ prisma, queue: opts.queue, staleAfterMs, everyMs: Math.max(250, staleAfterMs / 2), log });
+  const reaped = await reaper.reap();
+  log.info({ concurrency: opts.concurrency ?? 1, staleAfterMs, heartbeatMs, reaped }, 'worker started');
+
+  async function idle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  }
+
+  return {
+    workerId,
+    idle,
+    async stop() {
+      reaper.stop();
+      shutdown.abort(new Error('worker stopping'));
+      await idle();
+      for (const runId of released) await opts.queue.enqueue(runId);
+      await opts.queue.stop();
+      log.info({ released: released.length }, 'worker stopped');
+    },
+  };
+}
