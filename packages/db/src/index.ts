@@ -15,3 +15,5 @@ export type {
   ApiToken,
 } from './generated/prisma/client.ts';
 export { createPrismaClient } from './client.ts';
+export { openStore, type Store, type OpenStoreOptions } from './store.ts';
+export { migrate } from './migrate.ts';
