@@ -17,3 +17,21 @@ export type {
 export { createPrismaClient } from './client.ts';
 export { openStore, type Store, type OpenStoreOptions } from './store.ts';
 export { migrate } from './migrate.ts';
+export { writeMetricPoints, queryMetricSeries, getLatestMetrics, type MetricPointInput, type MetricSeries } from './metrics.ts';
+export { putArtifact, getLatestArtifact, type ArtifactInput, type ArtifactKind, type StoredArtifact } from './artifacts.ts';
+export {
+  claimRun,
+  heartbeat,
+  finishRun,
+  failRun,
+  markRunCancelled,
+  requestCancel,
+  requeueRun,
+  findStaleRuns,
+  findQueuedRuns,
+  appendRunLog,
+  tailRunLog,
+  type HeartbeatResult,
+  type RunLogLine,
+} from './runs.ts';
+export { openRunQueue, RUN_QUEUE, type RunQueue, type RunQueueOptions } from './queue.ts';

@@ -1,0 +1,68 @@
+/**
+ * Test helpers for every package that needs a store: a fresh database on the real Postgres at
+ * 127.0.0.1:5432 (skipped when it does not answer) or a fresh embedded PGlite in a temp dir.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canConnect, withClient } from './pg-util.ts';
+import { openStore, type OpenStoreOptions, type Store } from './store.ts';
+
+export type StoreKind = 'postgres' | 'pglite';
+
+/** The real Postgres the tests use (trust auth, database `test`). */
+export const REAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+let available: Promise<boolean> | undefined;
+export function realPostgresAvailable(): Promise<boolean> {
+  available ??= canConnect(REAL_POSTGRES_URL, 1500);
+  return available;
+}
+
+/** A new, empty database on the real Postgres; drop() removes it. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `tradeoff_test_${randomBytes(6).toString('hex')}`;
+  await withClient(REAL_POSTGRES_URL, (c) => c.query(`create database ${name}`));
+  const url = new URL(REAL_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withClient(REAL_POSTGRES_URL, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
+
+export interface TestStore extends Store {
+  kind: StoreKind;
+  /** The embedded store's home (pglite only). */
+  home?: string;
+  /** Closes the store and deletes its database or temp dir. */
+  destroy(): Promise<void>;
+}
+
+/** The store kinds to run a suite against: pglite always, postgres when it answers. */
+export async function storeKinds(): Promise<StoreKind[]> {
+  return (await realPostgresAvailable()) ? ['postgres', 'pglite'] : ['pglite'];
+}
+
+export async function openTestStore(kind: StoreKind, opts: Omit<OpenStoreOptions, 'databaseUrl' | 'home'> = {}): Promise<TestStore> {
+  if (kind === 'postgres') {
+    const db = await createTestDatabase();
+    const store = await openStore({ ...opts, databaseUrl: db.url });
+    return { ...store, kind, destroy: async () => (await store.close(), await db.drop()) };
+  }
+  const home = await mkdtemp(join(tmpdir(), 'tradeoff-store-'));
+  const store = await openStore({ ...opts, home });
+  return { ...store, kind, home, destroy: async () => (await store.close(), await rm(home, { recursive: true, force: true })) };
+}
+
+/** A queued run under a fresh project and experiment: the least a run-level test needs. */
+export async function createTestRun(store: Pick<Store, 'prisma'>, opts: { seed?: number } = {}) {
+  const tag = randomBytes(4).toString('hex');
+  const project = await store.prisma.project.create({ data: { name: `test-${tag}` } });
+  const spec = { name: `test-${tag}`, algorithm: 'test', task: 'multitask' };
+  const experiment = await store.prisma.experiment.create({
+    data: { projectId: project.id, name: spec.name, algorithm: spec.algorithm, task: spec.task, spec },
+  });
+  return store.prisma.run.create({ data: { experimentId: experiment.id, seed: opts.seed ?? 1, spec } });
+}
