@@ -1,0 +1,113 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { formatDateTime, formatRelative } from '~/lib/format';
+import { IDLE_POLL_MS, isActive, LIVE_POLL_MS } from '~/lib/status';
+import { useTRPC } from '~/trpc/react';
+
+import { DatasetLabel } from './dataset-label';
+import { FinalMetrics } from './final-metrics';
+import { MetricCharts } from './metric-charts';
+import { RunsTable } from './runs-table';
+import { StatusCounts } from './status-badge';
+
+export function ExperimentView({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const experiment = useQuery(
+    trpc.experiments.get.queryOptions(
+      { id },
+      { refetchInterval: (q) => (q.state.data && q.state.data.counts.queued + q.state.data.counts.running > 0 ? LIVE_POLL_MS : IDLE_POLL_MS) },
+    ),
+  );
+  const runs = useQuery(
+    trpc.runs.list.queryOptions(
+      { experimentId: id },
+      { refetchInterval: (q) => (q.state.data?.some((run) => isActive(run.status)) ? LIVE_POLL_MS : IDLE_POLL_MS) },
+    ),
+  );
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.experiments.get.queryKey({ id }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey({ experimentId: id }) }),
+    ]);
+  const cancelExperiment = useMutation(trpc.experiments.cancel.mutationOptions({ onSuccess: refresh }));
+  const retryExperiment = useMutation(trpc.experiments.retry.mutationOptions({ onSuccess: refresh }));
+  const cancelRun = useMutation(trpc.runs.cancel.mutationOptions({ onSuccess: refresh }));
+  const retryRun = useMutation(trpc.runs.retry.mutationOptions({ onSuccess: refresh }));
+  const busy = [cancelExperiment, retryExperiment, cancelRun, retryRun].some((m) => m.isPending);
+  const mutationError = [cancelExperiment, retryExperiment, cancelRun, retryRun].find((m) => m.error)?.error;
+
+  if (experiment.error) return <div className="error-box" data-testid="experiment-error">{experiment.error.message}</div>;
+  if (!experiment.data) return <div className="card empty">Loading experiment…</div>;
+
+  const { data: exp } = experiment;
+  const runRows = runs.data ?? [];
+  const anyActive = exp.counts.queued + exp.counts.running > 0;
+  const anyRetryable = exp.counts.failed + exp.counts.cancelled > 0;
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1 data-testid="experiment-name">{exp.name}</h1>
+          <div className="subtitle">
+            <span className="mono">{exp.algorithm}</span>
+            <span>{exp.task}</span>
+            <DatasetLabel name={exp.dataset?.name} kind={exp.spec.dataset.kind} synthetic={exp.dataset?.synthetic} />
+            <span title={formatDateTime(exp.createdAt)}>created {formatRelative(exp.createdAt)}</span>
+            <StatusCounts counts={exp.counts} />
+          </div>
+        </div>
+        <div className="actions">
+          {anyActive && (
+            <button
+              className="btn danger"
+              data-testid="cancel-experiment"
+              disabled={busy}
+              onClick={() => cancelExperiment.mutate({ id })}
+            >
+              Cancel
+            </button>
+          )}
+          {anyRetryable && (
+            <button className="btn" data-testid="retry-experiment" disabled={busy} onClick={() => retryExperiment.mutate({ id })}>
+              Retry failed
+            </button>
+          )}
+        </div>
+      </div>
+      {mutationError && <div className="error-box">{mutationError.message}</div>}
+
+      <section className="card">
+        <h2>Results</h2>
+        <FinalMetrics runs={runRows} />
+      </section>
+
+      <section style={{ marginBottom: 20 }}>
+        <h2>Metrics</h2>
+        <MetricCharts runs={runRows} />
+      </section>
+
+      <section>
+        <h2>Runs</h2>
+        {runs.error && <div className="error-box">{runs.error.message}</div>}
+        <RunsTable
+          runs={runRows}
+          busy={busy}
+          onCancel={(runId) => cancelRun.mutate({ id: runId })}
+          onRetry={(runId) => retryRun.mutate({ id: runId })}
+        />
+      </section>
+
+      <details className="card">
+        <summary>Spec</summary>
+        <pre className="json" data-testid="experiment-spec">
+          {JSON.stringify(exp.spec, null, 2)}
+        </pre>
+      </details>
+    </>
+  );
+}
