@@ -25,17 +25,7 @@ export async function openRunQueue(url: string, opts: RunQueueOptions = {}): Pro
   const boss = new PgBoss({ connectionString: url, max: 4 });
   boss.on('error', opts.onError ?? ((error) => console.error('[run queue]', error)));
   await boss.start();
-  if (!(await boss.getQueue(RUN_QUEUE))) {
-    await boss.createQueue(RUN_QUEUE, {
-      name: RUN_QUEUE,
-      policy: 'stately',
-      // Training takes long; an expired job is only retried, and the retry's claim fails while
-      // the first worker still heartbeats.
-      expireInSeconds: 6 * 3600,
-      retryLimit: 3,
-      retryDelay: 5,
-    });
-  }
+  await ensureRunQueue(boss);
   return {
     async enqueue(runId) {
       await boss.send(RUN_QUEUE, { runId }, { singletonKey: runId });
@@ -57,4 +47,30 @@ export async function openRunQueue(url: string, opts: RunQueueOptions = {}): Pro
       await boss.stop({ graceful: true, wait: true, timeout: stopOpts.timeoutMs ?? 30_000 });
     },
   };
+}
+
+/**
+ * Creates the queue unless it exists. Two processes creating it at once can deadlock inside
+ * pg-boss's create_queue on Postgres; the loser is rolled back and finds the queue on retry.
+ */
+async function ensureRunQueue(boss: PgBoss): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(RUN_QUEUE)) return;
+    try {
+      await boss.createQueue(RUN_QUEUE, {
+        name: RUN_QUEUE,
+        policy: 'stately',
+        // Training takes long; an expired job is only retried, and the retry's claim fails while
+        // the first worker still heartbeats.
+        expireInSeconds: 6 * 3600,
+        retryLimit: 3,
+        retryDelay: 5,
+      });
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (attempt >= 5 || !['40P01', '23505', '42P07'].includes(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
