@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { activeBackend, BACKEND_NAMES, initBackend } from './backend';
+import { activeBackend, initBackend } from './backend';
+import { BACKEND_NAMES } from './backend-names';
 
 /** Runs a snippet in a fresh Node process (the backend is chosen once per process). */
 function inFreshProcess(code: string): string {

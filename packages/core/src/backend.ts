@@ -1,11 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 // Registers the `wasm` backend with the engine; it is activated only by initBackend.
 import '@tensorflow/tfjs-backend-wasm';
+import { BACKEND_NAMES, type BackendName } from './backend-names';
 import { speedUpWasmMatMul } from './wasm-matmul';
-
-/** Backends in order of preference. `node-gpu` and `node` are the optional native bindings. */
-export const BACKEND_NAMES = ['node-gpu', 'node', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKEND_NAMES)[number];
 
 export interface BackendOptions {
   /** Use exactly this backend or fail, instead of the first one that loads. */

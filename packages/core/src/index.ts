@@ -1,8 +1,9 @@
-export { BACKEND_NAMES, activeBackend, initBackend, type BackendName, type BackendOptions } from './backend';
+export { activeBackend, initBackend, type BackendOptions } from './backend';
+export { BACKEND_NAMES, type BackendName } from './backend-names';
 export { MMoE, type MMoEConfig } from './mmoe';
 export { MultiTaskTrainer, type MultiTaskTrainerOptions } from './multitask-trainer';
 export { Adam, type AdamOptions } from './adam';
 export { multiTaskBce } from './loss';
 export { auc } from './auc';
 export { Rng } from './rng';
-export type { ModelFiles } from './model-files';
+export { jsonFile, readJsonFile, type ModelFiles } from './model-files';

@@ -29,7 +29,7 @@ describe('MMoE', () => {
     expect(b.predict(x, 7)).toEqual(a.predict(x, 7));
     expect(c.predict(x, 7)).not.toEqual(a.predict(x, 7));
     for (const p of a.predict(x, 7)) for (const v of p) expect(v > 0 && v < 1).toBe(true);
-    [a, b, c].forEach((m) => m.dispose());
+    for (const m of [a, b, c]) m.dispose();
   });
 
   it('round-trips through model.json + weights.bin, also with plain tf.loadLayersModel', async () => {
@@ -57,7 +57,7 @@ describe('MMoE', () => {
     const logits = plain.predict(tf.tensor2d(x, [9, config.inputDim])) as tf.Tensor2D;
     const probabilities = tf.sigmoid(logits).dataSync();
     expect(probabilities[0]).toBeCloseTo(model.predict(x, 9)[0]![0]!, 6);
-    [model, loaded, plain].forEach((m) => m.dispose());
+    for (const m of [model, loaded, plain]) m.dispose();
   });
 
   it('rejects a model.json without the MMoE config', async () => {

@@ -26,12 +26,12 @@ describe('wasm matmul with transposes', () => {
       const fused = tf.fused
         .matMul({ a: tf.tensor2d(a), b: tf.tensor2d(b), transposeA, transposeB, bias: tf.fill([5], 0.5), activation: 'relu' })
         .arraySync() as number[][];
-      expected.forEach((row, i) =>
+      expected.forEach((row, i) => {
         row.forEach((v, j) => {
           expect(plain[i]![j]).toBeCloseTo(v, 5);
           expect(fused[i]![j]).toBeCloseTo(Math.max(0, v + 0.5), 5);
-        }),
-      );
+        });
+      });
     }
     expect(activeBackend()).not.toBeNull();
   });

@@ -1,4 +1,4 @@
-import { Rng } from '@tradeoff/core/rng';
+import { Rng } from '@tradeoff/core/pure';
 import type { FeatureColumn, MultiTaskTable } from './table';
 
 export interface SyntheticOptions {
