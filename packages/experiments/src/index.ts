@@ -1,1 +1,25 @@
-export {};
+// Importing this index must not load TensorFlow.js: trainers are imported inside runExperiment.
+export { mmoeHyperSchema, type MMoEHyper } from './algorithms/mmoe';
+export { DATASET_TASKS } from './datasets/dataset-tasks';
+export { experimentsEnv, type ExperimentsEnv } from './env';
+export { RunCancelledError } from './errors';
+export { applySet, loadSpecFile } from './load-spec-file';
+export { MemoryRunSink } from './memory-sink';
+export { parseSpec } from './parse-spec';
+export { type AlgorithmInfo, algorithms, getAlgorithm, type SpecProblem } from './registry';
+export { evaluateModel, runExperiment } from './run-experiment';
+export type { ModelFiles, RunOptions, RunResult, TrainerModule } from './run-types';
+export type { Checkpoint, MetricPoint, RunSink } from './sink';
+export {
+  type DataSource,
+  type DatasetKind,
+  type DatasetSpec,
+  dataSourceSchema,
+  datasetSchema,
+  type Spec,
+  type SpecInput,
+  specSchema,
+  syntheticSchema,
+  taskSchema,
+} from './spec';
+export { SpecError } from './spec-error';

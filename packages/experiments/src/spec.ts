@@ -18,16 +18,30 @@ export const dataSourceSchema = z.union([
 ]);
 export type DataSource = z.infer<typeof dataSourceSchema>;
 
+/** Size and seed of the generated set behind kind `synthetic-multitask`. */
+export const syntheticSchema = z
+  .object({
+    rows: z.number().int().min(100).max(5_000_000).default(20_000),
+    seed: z.number().int().min(0).default(0),
+  })
+  .strict();
+
 export const datasetSchema = z
   .object({
     kind: z.enum(['census', 'kuairand', 'synthetic-multitask', 'multiwoz']),
     train: dataSourceSchema,
     valid: dataSourceSchema.optional(),
     test: dataSourceSchema,
+    /** Leave out malformed rows (counted and logged) instead of failing on the first one. */
+    skipBadRows: z.boolean().default(false),
     /** Extra tables a kind needs (e.g. KuaiRand user/video features). */
     tables: z.record(z.string(), z.string()).optional(),
+    /** The generated set behind kind `synthetic-multitask` (whose sources use the path `synthetic`). */
+    synthetic: syntheticSchema.optional(),
   })
   .strict();
+export type DatasetSpec = z.infer<typeof datasetSchema>;
+export type DatasetKind = DatasetSpec['kind'];
 
 export const taskSchema = z.enum(['multitask', 'fusion', 'dialogue']);
 

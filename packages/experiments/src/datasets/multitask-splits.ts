@@ -1,0 +1,81 @@
+import {
+  generateSyntheticMultitask,
+  type MultiTaskTable,
+  readCensus,
+  resolveDataPath,
+  sliceRows,
+} from '@tradeoff/data';
+import { type DataSource, type DatasetSpec, syntheticSchema } from '../spec';
+
+export interface MultitaskSplits {
+  train: MultiTaskTable;
+  valid: MultiTaskTable;
+  test: MultiTaskTable;
+  /** One line per split saying where its rows came from. */
+  description: string[];
+}
+
+/**
+ * Reads a multi-task data set's train/valid/test splits. Without `dataset.valid`, the last
+ * `validFraction` of the training rows is held out for validation (and not trained on).
+ */
+export async function loadMultitaskSplits(dataset: DatasetSpec, dataRoot: string, validFraction: number): Promise<MultitaskSplits> {
+  const files = new Map<string, Promise<MultiTaskTable>>();
+  const load = (source: DataSource) => loadSource(dataset, source, dataRoot, files);
+  const [trainAll, test] = await Promise.all([load(dataset.train), load(dataset.test)]);
+  let train = trainAll;
+  let valid: MultiTaskTable;
+  let validText: string;
+  if (dataset.valid) {
+    valid = await load(dataset.valid);
+    validText = describe(dataset.valid, valid);
+  } else {
+    train = sliceRows(trainAll, [0, 1 - validFraction]);
+    valid = sliceRows(trainAll, [1 - validFraction, 1]);
+    validText = `${valid.rows} rows: the last ${validFraction * 100}% of the train rows`;
+  }
+  for (const [name, table] of Object.entries({ train, valid, test })) {
+    if (table.rows === 0) throw new Error(`dataset.${name}: no rows`);
+  }
+  return {
+    train,
+    valid,
+    test,
+    description: [`train: ${describe(dataset.train, train)}`, `valid: ${validText}`, `test: ${describe(dataset.test, test)}`],
+  };
+}
+
+/** One source of a multi-task data set; `files` shares reads between splits of the same file. */
+export async function loadSource(
+  dataset: DatasetSpec,
+  source: DataSource,
+  dataRoot: string,
+  files = new Map<string, Promise<MultiTaskTable>>(),
+): Promise<MultiTaskTable> {
+  const { path, rows } = typeof source === 'string' ? { path: source, rows: undefined } : source;
+  const key = dataset.kind === 'synthetic-multitask' ? path : resolveDataPath(path, dataRoot);
+  let whole = files.get(key);
+  if (!whole) {
+    whole = readWhole(dataset, key);
+    files.set(key, whole);
+  }
+  const table = await whole;
+  return rows ? sliceRows(table, rows) : table;
+}
+
+function readWhole(dataset: DatasetSpec, path: string): Promise<MultiTaskTable> {
+  switch (dataset.kind) {
+    case 'census':
+      return readCensus(path, { skipBadRows: dataset.skipBadRows });
+    case 'synthetic-multitask':
+      return Promise.resolve(generateSyntheticMultitask(syntheticSchema.parse(dataset.synthetic ?? {})));
+    default:
+      throw new Error(`dataset kind ${dataset.kind} is not a multi-task data set`);
+  }
+}
+
+function describe(source: DataSource, table: MultiTaskTable): string {
+  const rows = typeof source !== 'string' && source.rows ? ` rows [${source.rows.join(', ')}]` : '';
+  const skipped = table.skipped ? `, ${table.skipped} bad rows skipped` : '';
+  return `${table.rows} rows of ${table.synthetic ? 'SYNTHETIC data (generated, not real)' : table.source}${rows}${skipped}`;
+}
