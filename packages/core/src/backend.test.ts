@@ -9,7 +9,8 @@ import { BACKEND_NAMES } from './backend-names';
 function inFreshProcess(code: string): string {
   const index = fileURLToPath(new URL('./index.ts', import.meta.url));
   const script = `const core = await import(${JSON.stringify(index)});\n${code}`;
-  return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const cwd = fileURLToPath(new URL('..', import.meta.url));
+  return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd });
 }
 
 describe('initBackend', () => {

@@ -76,5 +76,7 @@ function forgetPartialBinding(): void {
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]?.slice(0, 120) ?? text;
+  // tfjs-node names the whole path of its missing addon; the fact is enough for a log line.
+  const line = (text.split('\n')[0] ?? text).replace(/ can not be found at path: .*/, ' is not installed');
+  return line.slice(0, 160);
 }

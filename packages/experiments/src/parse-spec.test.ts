@@ -113,7 +113,8 @@ describe('the package index', () => {
   it('does not load TensorFlow.js', () => {
     const index = fileURLToPath(new URL('./index.ts', import.meta.url));
     const script = `const m = await import(${JSON.stringify(index)}); console.log(m.algorithms.map((a) => a.name).join(','), typeof globalThis._tfengine);`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const cwd = fileURLToPath(new URL('..', import.meta.url));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd });
     expect(out.trim()).toBe('mmoe undefined');
   }, 60_000);
 });
