@@ -64,6 +64,7 @@ export function ExperimentView({ id }: { id: string }) {
         <div className="actions">
           {anyActive && (
             <button
+              type="button"
               className="btn danger"
               data-testid="cancel-experiment"
               disabled={busy}
@@ -73,7 +74,7 @@ export function ExperimentView({ id }: { id: string }) {
             </button>
           )}
           {anyRetryable && (
-            <button className="btn" data-testid="retry-experiment" disabled={busy} onClick={() => retryExperiment.mutate({ id })}>
+            <button type="button" className="btn" data-testid="retry-experiment" disabled={busy} onClick={() => retryExperiment.mutate({ id })}>
               Retry failed
             </button>
           )}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 import { chartGroups } from '~/lib/metrics';
 import { LIVE_POLL_MS } from '~/lib/status';
@@ -26,11 +26,17 @@ export function MetricCharts({ runs }: { runs: RunRow[] }) {
     ),
   });
 
-  // A run that just stopped wrote its last points after our last poll: fetch once more.
-  const statuses = runs.map((run) => `${run.id}:${run.status}:${run.attempt}`).join(',');
+  // A run whose status changed (it stopped after our last poll, or a retry cleared it) is fetched again.
+  const seenStatus = useRef(new Map<string, string>());
   useEffect(() => {
-    void queryClient.invalidateQueries({ queryKey: trpc.metrics.series.queryKey() });
-  }, [statuses, queryClient, trpc]);
+    for (const run of runs) {
+      const before = seenStatus.current.get(run.id);
+      seenStatus.current.set(run.id, run.status);
+      if (before !== undefined && before !== run.status) {
+        void queryClient.invalidateQueries({ queryKey: trpc.metrics.series.queryKey({ runId: run.id, maxPoints: MAX_POINTS }) });
+      }
+    }
+  }, [runs, queryClient, trpc]);
 
   const loaded = runs.flatMap((run, i) => {
     const data = results[i]?.data;

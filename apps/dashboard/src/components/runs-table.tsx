@@ -87,12 +87,12 @@ export function RunsTable({
               <td className="mono muted">{run.workerId ?? '—'}</td>
               <td>
                 {isActive(run.status) && !run.cancelRequested && (
-                  <button className="btn small danger" data-testid="cancel-run" disabled={busy} onClick={() => onCancel(run.id)}>
+                  <button type="button" className="btn small danger" data-testid="cancel-run" disabled={busy} onClick={() => onCancel(run.id)}>
                     Cancel
                   </button>
                 )}
                 {(run.status === 'failed' || run.status === 'cancelled') && (
-                  <button className="btn small" data-testid="retry-run" disabled={busy} onClick={() => onRetry(run.id)}>
+                  <button type="button" className="btn small" data-testid="retry-run" disabled={busy} onClick={() => onRetry(run.id)}>
                     Retry
                   </button>
                 )}

@@ -20,7 +20,7 @@ export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'string' | '
 
 /** How to edit a property: plain inputs for scalars, a JSON text box for anything structured. */
 export function fieldKind(schema: JsonSchema): FieldKind {
-  if (schema.enum && schema.enum.every((v) => typeof v === 'string')) return 'enum';
+  if (schema.enum?.every((v) => typeof v === 'string')) return 'enum';
   switch (schema.type) {
     case 'number':
       return 'number';
