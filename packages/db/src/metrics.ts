@@ -57,14 +57,13 @@ export async function writeMetricPoints(prisma: PrismaClient, runId: string, poi
     await prisma.$executeRawUnsafe(
       `with input as (
          select * from unnest($2::int[], $3::int[], $4::text[], $5::text[]) as t(key_id, step, value, time)
-       ), written as (
+       ), points as (
          insert into metric_point (run_id, key_id, step, value, time)
          select $1, key_id, step, value::float8, time::timestamptz from input
          on conflict (run_id, key_id, step) do update set value = excluded.value, time = excluded.time
-         returning key_id, step, value, time
        )
        insert into latest_metric (run_id, key_id, step, value, time)
-       select distinct on (key_id) $1, key_id, step, value, time from written order by key_id, step desc
+       select distinct on (key_id) $1, key_id, step, value::float8, time::timestamptz from input order by key_id, step desc
        on conflict (run_id, key_id) do update set step = excluded.step, value = excluded.value, time = excluded.time
        where latest_metric.step <= excluded.step`,
       runId,
