@@ -20,8 +20,8 @@ const CHUNK = 5000;
 const keyIds = new WeakMap<PrismaClient, Map<string, number>>();
 
 async function resolveKeys(prisma: PrismaClient, names: string[]): Promise<Map<string, number>> {
-  let known = keyIds.get(prisma);
-  if (!known) keyIds.set(prisma, (known = new Map()));
+  const known = keyIds.get(prisma) ?? new Map<string, number>();
+  keyIds.set(prisma, known);
   const missing = names.filter((n) => !known.has(n));
   if (missing.length > 0) {
     // Two statements, not one: a key created concurrently by another writer is invisible to the
@@ -112,8 +112,8 @@ export async function queryMetricSeries(
   );
   const series = new Map<string, MetricSeries>();
   for (const row of rows) {
-    let s = series.get(row.key);
-    if (!s) series.set(row.key, (s = { key: row.key, points: [] }));
+    const s = series.get(row.key) ?? { key: row.key, points: [] };
+    series.set(row.key, s);
     s.points.push({ step: row.step, value: Number(row.value), time: row.time });
   }
   return [...series.values()];
@@ -123,6 +123,6 @@ export async function queryMetricSeries(
 export async function getLatestMetrics(prisma: PrismaClient, runIds: string[]): Promise<Record<string, Record<string, number>>> {
   const rows = await prisma.latestMetric.findMany({ where: { runId: { in: runIds } }, include: { key: true } });
   const out: Record<string, Record<string, number>> = {};
-  for (const row of rows) (out[row.runId] ??= {})[row.key.name] = row.value;
+  for (const row of rows) out[row.runId] = { ...out[row.runId], [row.key.name]: row.value };
   return out;
 }

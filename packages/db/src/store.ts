@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createPrismaClient } from './client.ts';
-import { startEmbeddedServer } from './embedded/start.ts';
 import { serverUrl, withStartLock } from './embedded/discovery.ts';
 import { dbEnv } from './env.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
@@ -64,6 +63,8 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     home,
     (url) => connect(url, true),
     async () => {
+      // Loaded only when this process serves the store: a client (e.g. the dashboard) never loads PGlite.
+      const { startEmbeddedServer } = await import('./embedded/start.ts');
       const server = await startEmbeddedServer(home);
       return connect(serverUrl(server.port), true, server.stop);
     },

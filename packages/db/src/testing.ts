@@ -6,13 +6,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { canConnect, withClient } from './pg-util.ts';
 import { openStore, type OpenStoreOptions, type Store } from './store.ts';
 
 export type StoreKind = 'postgres' | 'pglite';
 
-/** The real Postgres the tests use (trust auth, database `test`). */
-export const REAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
+/** The real Postgres the tests use (trust auth, database `test`); TRADEOFF_TEST_PG_URL overrides. */
+export const REAL_POSTGRES_URL = z
+  .object({ TRADEOFF_TEST_PG_URL: z.string().default('postgres://postgres@127.0.0.1:5432/test') })
+  .parse(process.env).TRADEOFF_TEST_PG_URL;
 
 let available: Promise<boolean> | undefined;
 export function realPostgresAvailable(): Promise<boolean> {
@@ -49,11 +52,19 @@ export async function openTestStore(kind: StoreKind, opts: Omit<OpenStoreOptions
   if (kind === 'postgres') {
     const db = await createTestDatabase();
     const store = await openStore({ ...opts, databaseUrl: db.url });
-    return { ...store, kind, destroy: async () => (await store.close(), await db.drop()) };
+    const destroy = async () => {
+      await store.close();
+      await db.drop();
+    };
+    return { ...store, kind, destroy };
   }
   const home = await mkdtemp(join(tmpdir(), 'tradeoff-store-'));
   const store = await openStore({ ...opts, home });
-  return { ...store, kind, home, destroy: async () => (await store.close(), await rm(home, { recursive: true, force: true })) };
+  const destroy = async () => {
+    await store.close();
+    await rm(home, { recursive: true, force: true });
+  };
+  return { ...store, kind, home, destroy };
 }
 
 /** A queued run under a fresh project and experiment: the least a run-level test needs. */
