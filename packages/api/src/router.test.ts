@@ -95,6 +95,9 @@ describe.each(await storeKinds())('api router on %s', (kind) => {
     const delivered = await deliveredRunIds(queue, ids);
     expect([...delivered].sort()).toEqual([...ids].sort());
 
+    const runs = await api.runs.list({ experimentId: experiment.id });
+    expect(runs.map((r) => r.params)).toEqual([{ experts: 2 }, { experts: 2 }, { experts: 4 }, { experts: 4 }]);
+
     const listed = (await api.experiments.list()).find((e) => e.id === experiment.id)!;
     expect(listed).toMatchObject({ name: 'sweep', algorithm: 'mmoe', datasetKind: 'synthetic-multitask' });
     expect(listed.counts).toEqual({ queued: 4, running: 0, finished: 0, failed: 0, cancelled: 0 });

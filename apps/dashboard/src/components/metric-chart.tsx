@@ -54,7 +54,7 @@ export function MetricChart({ title, lines, testId }: { title: string; lines: Ch
       legend: { type: 'scroll', top: 0, textStyle: { fontSize: 11 } },
       tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? formatMetric(value) : String(value)) },
       xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 26, min: 'dataMin', max: 'dataMax' },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (value: number) => formatMetric(value) } },
+      yAxis: { type: 'value', scale: true },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }],
       series: lines.map((line) => ({
         type: 'line',

@@ -8,7 +8,7 @@ import type { RunRow } from '~/trpc/types';
 import { StatusBadge } from './status-badge';
 
 /** Columns of final metrics shown per run; the rest are in the experiment's results. */
-const MAX_METRIC_COLUMNS = 4;
+const MAX_METRIC_COLUMNS = 3;
 
 function duration(run: RunRow, now: number): string {
   if (!run.startedAt) return '—';
@@ -28,24 +28,28 @@ export function RunsTable({
   busy: boolean;
 }) {
   const now = Date.now();
+  const swept = Object.keys(runs[0]?.params ?? {});
   const metricKeys = orderMetricKeys(runs.flatMap((run) => Object.keys(run.final ?? {}))).slice(0, MAX_METRIC_COLUMNS);
   return (
-    <div className="card flush">
+    <div className="card flush scroll-x">
       <table className="table" data-testid="runs-table">
         <thead>
           <tr>
             <th>Run</th>
+            {swept.length > 0 && <th>Sweep point</th>}
             <th>Status</th>
             <th className="num">Seed</th>
             <th>Progress</th>
             <th>Duration</th>
             {metricKeys.map((key) => (
-              <th key={key} className="num">
+              <th key={key} className="num metric-key">
                 {key}
               </th>
             ))}
             <th>Worker</th>
-            <th />
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -55,6 +59,11 @@ export function RunsTable({
                 #{run.index}
                 {run.attempt > 1 && <div className="muted">attempt {run.attempt}</div>}
               </td>
+              {swept.length > 0 && (
+                <td className="mono" data-testid="run-params">
+                  {swept.map((key) => `${key}=${JSON.stringify(run.params[key])}`).join(' ')}
+                </td>
+              )}
               <td>
                 <StatusBadge status={run.status} testId="run-status" />
                 {run.cancelRequested && run.status === 'running' && <div className="muted">cancelling…</div>}

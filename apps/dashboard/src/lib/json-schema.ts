@@ -37,6 +37,9 @@ export function fieldKind(schema: JsonSchema): FieldKind {
 
 /** A short range hint such as "0 < x ≤ 1". */
 export function rangeHint(schema: JsonSchema): string | null {
+  // zod's int() bounds are the safe-integer range: no news to a user.
+  const bound = (v: number | undefined) => (v !== undefined && Math.abs(v) < Number.MAX_SAFE_INTEGER ? v : undefined);
+  schema = { ...schema, minimum: bound(schema.minimum), maximum: bound(schema.maximum) };
   const low =
     schema.exclusiveMinimum !== undefined ? `${schema.exclusiveMinimum} <` : schema.minimum !== undefined ? `${schema.minimum} ≤` : '';
   const high =

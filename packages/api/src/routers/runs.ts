@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { PrismaClient } from '@tradeoff/db';
+import type { Spec } from '@tradeoff/experiments';
 import { z } from 'zod';
 
 import { cancelRuns, retryRuns } from '../run-control.ts';
@@ -49,15 +50,23 @@ async function requireRun(prisma: PrismaClient, id: string) {
 }
 
 export const runsRouter = router({
-  /** The experiment's runs in sweep order, each with its newest value per metric. */
+  /**
+   * The experiment's runs in sweep order, each with its sweep point (`params`: the swept
+   * hyperparameters' values) and its newest value per metric.
+   */
   list: publicProcedure.input(runListInput).query(async ({ ctx, input }) => {
-    const runs = await ctx.prisma.run.findMany({
-      where: { experimentId: input.experimentId },
-      orderBy: { index: 'asc' },
-      select: { ...runSummary, latestMetrics },
-    });
-    return runs.map(({ latestMetrics: rows, final, ...run }) => ({
+    const [experiment, runs] = await Promise.all([
+      ctx.prisma.experiment.findUnique({ where: { id: input.experimentId }, select: { spec: true } }),
+      ctx.prisma.run.findMany({
+        where: { experimentId: input.experimentId },
+        orderBy: { index: 'asc' },
+        select: { ...runSummary, spec: true, latestMetrics },
+      }),
+    ]);
+    const swept = Object.keys((experiment?.spec as Spec | undefined)?.sweep?.grid ?? {});
+    return runs.map(({ latestMetrics: rows, final, spec, ...run }) => ({
       ...run,
+      params: Object.fromEntries(swept.map((key) => [key, (spec as Spec).hyper[key]])),
       final: final as Record<string, number> | null,
       latest: flattenLatest(rows),
     }));
