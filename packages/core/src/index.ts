@@ -4,6 +4,6 @@ export { MMoE, type MMoEConfig } from './mmoe';
 export { MultiTaskTrainer, type MultiTaskTrainerOptions } from './multitask-trainer';
 export { Adam, type AdamOptions } from './adam';
 export { multiTaskBce } from './loss';
-export { auc } from './auc';
+export { auc, gauc, logloss, mse, ndcgAtK } from './metrics';
 export { Rng } from './rng';
 export { jsonFile, readJsonFile, type ModelFiles } from './model-files';
