@@ -2,11 +2,14 @@
  * Test helpers for every package that needs a store: a fresh database on the real Postgres at
  * 127.0.0.1:5432 (skipped when it does not answer) or a fresh embedded PGlite in a temp dir.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { migrationNames } from './migrations-dir.ts';
 import { canConnect, withClient } from './pg-util.ts';
 import { openStore, type OpenStoreOptions, type Store } from './store.ts';
 
@@ -59,12 +62,32 @@ export async function openTestStore(kind: StoreKind, opts: Omit<OpenStoreOptions
     return { ...store, kind, destroy };
   }
   const home = await mkdtemp(join(tmpdir(), 'tradeoff-store-'));
+  if (opts.migrate ?? true) await cp(join(await migratedPgliteTemplate(), 'pgdata'), join(home, 'pgdata'), { recursive: true });
   const store = await openStore({ ...opts, home });
   const destroy = async () => {
     await store.close();
     await rm(home, { recursive: true, force: true });
   };
   return { ...store, kind, home, destroy };
+}
+
+/**
+ * Creating a PGlite data dir takes 5-15 s (initdb); reopening a copy takes about 1 s. So the first
+ * caller builds a migrated, cleanly closed home in the temp dir, keyed by the PGlite version and
+ * the migration names, and every embedded test store starts from a copy of it.
+ */
+async function migratedPgliteTemplate(): Promise<string> {
+  const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const pglitePackage = await readFile(join(dirname(pgliteEntry), '..', 'package.json'), 'utf8');
+  const key = createHash('sha1').update(pglitePackage).update((await migrationNames()).join('\n')).digest('hex').slice(0, 12);
+  const template = join(tmpdir(), `tradeoff-pglite-template-${key}`);
+  if (existsSync(template)) return template;
+  const staging = await mkdtemp(join(tmpdir(), 'tradeoff-pglite-staging-'));
+  const store = await openStore({ home: staging });
+  await store.close();
+  // Several test files may build it at once: the first rename wins, the others discard theirs.
+  await rename(staging, template).catch(() => rm(staging, { recursive: true, force: true }));
+  return template;
 }
 
 /** A queued run under a fresh project and experiment: the least a run-level test needs. */
