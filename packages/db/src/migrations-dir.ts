@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
-export const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
-export const schemaPath = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
+// Built with path.join, not `new URL(..., import.meta.url)`, which bundlers (the dashboard's) take
+// for an asset to copy.
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const migrationsDir = join(packageDir, 'prisma', 'migrations');
+export const schemaPath = join(packageDir, 'prisma', 'schema.prisma');
 
 /** Folder names in apply order (they start with a UTC timestamp). */
 export async function migrationNames(dir = migrationsDir): Promise<string[]> {
