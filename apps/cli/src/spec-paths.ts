@@ -1,15 +1,19 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
 import type { DataSource, Spec } from '@tradeoff/experiments';
 
-/** `data:` paths resolve against the data root wherever the spec runs; other relative paths do not. */
+/**
+ * A relative path naming a file here becomes absolute; `data:` paths (resolved against the data
+ * root wherever the spec runs), absolute paths and non-file sources (`synthetic`) stay as they are.
+ */
 function absolutePath(path: string): string {
-  return path.startsWith('data:') || isAbsolute(path) ? path : resolve(path);
+  if (path.startsWith('data:') || isAbsolute(path) || !existsSync(path)) return path;
+  return resolve(path);
 }
 
-function absoluteSource<T extends DataSource | undefined>(source: T): T {
-  if (source === undefined) return source;
-  return (typeof source === 'string' ? absolutePath(source) : { ...source, path: absolutePath(source.path) }) as T;
+function absoluteSource(source: DataSource): DataSource {
+  return typeof source === 'string' ? absolutePath(source) : { ...source, path: absolutePath(source.path) };
 }
 
 /**
@@ -23,8 +27,8 @@ export function absoluteDataPaths(spec: Spec): Spec {
     dataset: {
       ...dataset,
       train: absoluteSource(dataset.train),
-      valid: absoluteSource(dataset.valid),
       test: absoluteSource(dataset.test),
+      ...(dataset.valid ? { valid: absoluteSource(dataset.valid) } : {}),
       ...(dataset.tables
         ? { tables: Object.fromEntries(Object.entries(dataset.tables).map(([name, path]) => [name, absolutePath(path)])) }
         : {}),

@@ -1,9 +1,10 @@
-import { cancelledRun, claimRun, failRun, finishRun, putArtifact, type PrismaClient } from '@tradeoff/db';
+import { claimRun, failRun, finishRun, markRunCancelled, putArtifact, type PrismaClient } from '@tradeoff/db';
 import { parseSpec, RunCancelledError, runExperiment } from '@tradeoff/experiments';
 
 import { startHeartbeat } from './heartbeat.ts';
 import type { Logger } from './logger.ts';
 import { createPostgresSink } from './postgres-sink.ts';
+import { releaseRun } from './release-run.ts';
 
 export interface RunContext {
   prisma: PrismaClient;
@@ -63,7 +64,7 @@ export async function executeRun(ctx: RunContext, runId: string): Promise<RunOut
       return 'released';
     }
     if (error instanceof RunCancelledError) {
-      await cancelledRun(prisma, runId, workerId);
+      await markRunCancelled(prisma, runId, workerId);
       log.info('run cancelled');
       return 'cancelled';
     }

@@ -31,8 +31,8 @@ export function startHeartbeat(opts: {
     inFlight = true;
     lastBeatAt = Date.now();
     try {
-      const held = await heartbeat(opts.prisma, opts.runId, opts.workerId);
-      if (!held) {
+      const { owned } = await heartbeat(opts.prisma, opts.runId, opts.workerId);
+      if (!owned) {
         lost = true;
         opts.onLost();
       }

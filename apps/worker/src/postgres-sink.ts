@@ -103,7 +103,7 @@ export function createPostgresSink(opts: PostgresSinkOptions): PostgresSink {
       scheduleFlush().catch(() => undefined);
     },
     log(level, message) {
-      log[level]({ runId }, message);
+      log[level](message);
       logs.push({ level, message, time: new Date() });
       scheduleFlush().catch(() => undefined);
     },

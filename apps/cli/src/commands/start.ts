@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 import { createCaller, createContext } from '@tradeoff/api';
 import { migrate, openRunQueue, openStore, type Store } from '@tradeoff/db';
 import { z } from 'zod';
@@ -27,12 +29,15 @@ export async function start(flags: { port?: string }): Promise<void> {
   const { port } = parsed.data;
   const startedAt = Date.now();
 
+  // Named here (the store's own default is the same) so that where the data lives can be printed.
+  const home = resolve(env.TRADEOFF_HOME ?? '.tradeoff');
   // The dashboard build (a child process) and the store's start-up overlap.
-  const [store] = await Promise.all([
-    openStore({ databaseUrl: env.DATABASE_URL, home: env.TRADEOFF_HOME }),
-    ensureDashboardBuild(),
-  ]);
-  describeStore(store);
+  const [store] = await Promise.all([openStore({ databaseUrl: env.DATABASE_URL, home }), ensureDashboardBuild()]);
+  console.log(
+    store.embedded
+      ? `store: embedded PostgreSQL (PGlite), data in ${home}, served at ${redactUrl(store.url)}`
+      : `store: ${redactUrl(store.url)}`,
+  );
   await migrate(store.url);
   await createDemoIfEmpty(store);
 
@@ -67,14 +72,6 @@ export async function start(flags: { port?: string }): Promise<void> {
   }
   if (dashboardDied) {
     throw new CliError('the dashboard stopped unexpectedly (see its output above)', EXIT.failed);
-  }
-}
-
-function describeStore(store: Store): void {
-  if (store.embedded) {
-    console.log(`store: embedded PostgreSQL (PGlite), data in ${store.home}, served at ${redactUrl(store.url)}`);
-  } else {
-    console.log(`store: ${redactUrl(store.url)}`);
   }
 }
 

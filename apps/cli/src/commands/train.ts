@@ -31,7 +31,7 @@ export async function train(specPath: string, opts: TrainOptions): Promise<void>
   const controller = new AbortController();
   const interrupt = () => {
     sink.cancel();
-    controller.abort(new RunCancelledError());
+    controller.abort();
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
