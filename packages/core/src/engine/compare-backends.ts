@@ -1,0 +1,29 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+
+/** Runs `compute` on a backend and returns its results as plain arrays (no tensor escapes). */
+export async function onBackend(name: 'cpu' | 'wasm', compute: () => tf.Tensor[]): Promise<Float32Array[]> {
+  if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend("${name}") returned false`);
+  return tf.tidy(compute).map((t) => {
+    const values = Float32Array.from(t.dataSync());
+    t.dispose();
+    return values;
+  });
+}
+
+/** Largest |a - b| relative to the largest |b| (1 when b is all zeros). */
+export function relativeError(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
+  let diff = 0;
+  let scale = 1e-6;
+  for (let i = 0; i < a.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
+    scale = Math.max(scale, Math.abs(b[i]!));
+  }
+  return diff / scale;
+}
+
+/** Seeded standard-normal tensor, so both backends see the same inputs. */
+export function normal(shape: number[], seed: number): tf.Tensor {
+  return tf.randomNormal(shape, 0, 1, 'float32', seed);
+}

@@ -1,0 +1,2 @@
+export { installWasmKernelFixes, type WasmKernelFixOptions } from './install';
+export type { KernelRegistry } from './kernel-registry';

@@ -1,0 +1,41 @@
+/** One measured configuration; each runs in its own process (kernel registries are global). */
+export interface Scenario {
+  label: string;
+  backend: 'cpu' | 'wasm';
+  /** `segment-sum`: only the kernel embedding gradients need on wasm; `all`: installWasmKernelFixes. */
+  fixes: 'none' | 'segment-sum' | 'all';
+  warmupSteps: number;
+  /** Timed train steps; 0 skips training. */
+  trainSteps: number;
+  inferenceRuns: number;
+}
+
+export interface TrainResult {
+  stepMs: number;
+  stepMinMs: number;
+  steps: number;
+  firstLoss: number;
+  lastLoss: number;
+}
+
+export interface ScenarioResult {
+  label: string;
+  parameters: number;
+  train: TrainResult | null;
+  inferenceMs: number;
+  latencyMs: number;
+}
+
+/**
+ * A cpu train step takes minutes (its UnsortedSegmentSum makes one pass over the batch per
+ * vocabulary entry), so cpu trains only when asked (`--cpu-train`), for one step.
+ */
+export function scenarios(cpuTrain: boolean): Scenario[] {
+  return [
+    { label: 'tfjs cpu', backend: 'cpu', fixes: 'none', warmupSteps: 0, trainSteps: cpuTrain ? 1 : 0, inferenceRuns: 5 },
+    { label: 'tfjs wasm stock*', backend: 'wasm', fixes: 'segment-sum', warmupSteps: 2, trainSteps: 8, inferenceRuns: 20 },
+    { label: 'tfjs wasm + fixes', backend: 'wasm', fixes: 'all', warmupSteps: 3, trainSteps: 30, inferenceRuns: 40 },
+  ];
+}
+
+export const RESULT_PREFIX = 'SCENARIO_RESULT ';
