@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 // Registers the `wasm` backend with the engine; it is activated only by initBackend.
 import '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_NAMES, type BackendName } from './backend-names';
-import { speedUpWasmMatMul } from './wasm-matmul';
+import { installWasmKernelFixes } from './engine';
 
 export interface BackendOptions {
   /** Use exactly this backend or fail, instead of the first one that loads. */
@@ -38,7 +38,8 @@ async function activate(name: BackendName): Promise<void> {
   // setBackend reports failure (e.g. the wasm binary not loading) by returning false, not by throwing.
   if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend("${name}") returned false`);
   await tf.ready();
-  if (name === 'wasm') speedUpWasmMatMul();
+  // Gather gradients (embeddings) and fast transposed matmuls: see engine/.
+  if (name === 'wasm') installWasmKernelFixes(tf);
 }
 
 /**

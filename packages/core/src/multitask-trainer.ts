@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { Adam } from './adam';
-import { multiTaskBce } from './loss';
+import { multiTaskLoss } from './loss';
 import { decodeTensors, encodeTensors, type ModelFiles } from './model-files';
-import type { MMoE } from './mmoe';
+import type { ModelInputs, MultiTaskModel } from './models/multitask-model';
 
 export interface MultiTaskTrainerOptions {
   learningRate: number;
@@ -10,14 +10,21 @@ export interface MultiTaskTrainerOptions {
   taskWeights?: readonly number[];
 }
 
-/** Adam on the weighted multi-task BCE of an MMoE, fed with plain row-major Float32Arrays. */
+/** A training batch: model inputs plus labels and label masks, rows x tasks each. */
+export interface MultiTaskBatch extends ModelInputs {
+  labels: Float32Array;
+  /** 1 where the label is present, 0 where it is missing (that cell adds no loss). */
+  mask: Float32Array;
+}
+
+/** Adam on the weighted, masked multi-task loss of any multi-task model, fed with typed arrays. */
 export class MultiTaskTrainer {
   private readonly variables: tf.Variable[];
   private readonly optimizer: Adam;
   private readonly taskWeights: number[];
 
   constructor(
-    readonly model: MMoE,
+    readonly model: MultiTaskModel,
     options: MultiTaskTrainerOptions,
   ) {
     const tasks = model.tasks.length;
@@ -34,16 +41,17 @@ export class MultiTaskTrainer {
     return this.optimizer.step;
   }
 
-  /**
-   * One gradient step on `rows` examples: `x` is rows x inputDim, `y` rows x tasks (0/1).
-   * Returns the batch loss before the update.
-   */
-  trainBatch(x: Float32Array, y: Float32Array, rows: number): number {
-    const { inputDim, tasks } = this.model.config;
+  /** One gradient step on the batch; returns the batch loss before the update. */
+  trainBatch(batch: MultiTaskBatch): number {
+    const tasks = this.model.tasks;
+    if (batch.labels.length !== batch.rows * tasks.length || batch.mask.length !== batch.labels.length) {
+      throw new Error(`trainBatch: expected ${batch.rows} x ${tasks.length} labels and mask values`);
+    }
     return tf.tidy(() => {
-      const xs = tf.tensor2d(x, [rows, inputDim]);
-      const ys = tf.tensor2d(y, [rows, tasks.length]);
-      const { value, grads } = tf.variableGrads(() => multiTaskBce(this.model.logits(xs), ys, this.taskWeights), this.variables);
+      const inputs = this.model.inputTensors(batch);
+      const labels = tf.tensor2d(batch.labels, [batch.rows, tasks.length]);
+      const mask = tf.tensor2d(batch.mask, [batch.rows, tasks.length]);
+      const { value, grads } = tf.variableGrads(() => multiTaskLoss(this.model.outputs(inputs, true), labels, mask, tasks, this.taskWeights), this.variables);
       this.optimizer.apply(this.variables.map((v) => grads[v.name]!));
       return value.dataSync()[0]!;
     });

@@ -1,8 +1,34 @@
 export { CENSUS_COLUMNS, CENSUS_FEATURES, CENSUS_TASKS } from './census/columns';
 export { readCensus, type ReadOptions } from './census/read-census';
 export { DataError } from './data-error';
-export { fitFeaturizer, transformTable, type FeatureMatrix, type FeatureState, type FeaturizerState } from './featurizer';
-export { generateSyntheticMultitask, SYNTHETIC_TASKS, type SyntheticOptions } from './synthetic';
-export { positiveRates, sliceRows, type FeatureColumn, type MultiTaskTable } from './table';
-export { openTextStream } from './text-stream';
 export { DATA_PREFIX, defaultDataRoot, resolveDataPath } from './data-root';
+export { DictionaryBuilder } from './dictionary';
+export {
+  type CategoricalFeatureState,
+  type FeatureMatrix,
+  type FeaturizerOptions,
+  type FeaturizerState,
+  fitFeaturizer,
+  type NumericFeatureState,
+  type TargetState,
+  taskLabels,
+  transformTable,
+} from './featurizer';
+export { KUAIRAND_DEFAULT_OBJECTIVES, KUAIRAND_OBJECTIVES, KUAIRAND_TASKS, LOG_COLUMNS } from './kuairand/columns';
+export { type KuaiRandFiles, type KuaiRandReadOptions, readKuaiRand } from './kuairand/read-kuairand';
+export { type KuaiRandLog, type LogReadOptions, readKuaiRandLog } from './kuairand/read-log';
+export { groupRequests, REQUEST_GAP_MS } from './requests';
+export { generateSyntheticMultitask, SYNTHETIC_TASKS, type SyntheticOptions } from './synthetic';
+export {
+  type CategoricalColumn,
+  type FeatureColumn,
+  filterDates,
+  type MultiTaskTable,
+  positiveRates,
+  sliceRows,
+  takeRows,
+  type Task,
+  type TaskType,
+  taskNames,
+} from './table';
+export { openTextStream } from './text-stream';

@@ -10,13 +10,15 @@ describe('generateSyntheticMultitask', () => {
   it('is labelled synthetic, seeded, and shaped like the census reader output', () => {
     expect(table.synthetic).toBe(true);
     expect(table.source).toBe('synthetic');
-    expect(table.tasks).toEqual([...SYNTHETIC_TASKS]);
+    expect(table.tasks.map((t) => t.name)).toEqual([...SYNTHETIC_TASKS]);
     expect(table.columns).toHaveLength(table.features.length);
     expect(table.features.some((f) => f.kind === 'categorical')).toBe(true);
     expect(generateSyntheticMultitask({ rows: 5000, seed: 1 })).toEqual(table);
     expect(generateSyntheticMultitask({ rows: 5000, seed: 2 }).labels).not.toEqual(table.labels);
-    const m = transformTable(fitFeaturizer(table), table);
-    expect(m.x.every(Number.isFinite)).toBe(true);
+    const state = fitFeaturizer(table);
+    const m = transformTable(state, table);
+    expect(m.numeric.every(Number.isFinite)).toBe(true);
+    expect(m.categorical.every((v) => v > 0 && v < state.vocabSize)).toBe(true);
   });
 
   it('has two non-trivial tasks with learnable, partly shared signal', () => {

@@ -1,4 +1,5 @@
 import { Rng } from '@tradeoff/core/pure';
+import { DictionaryBuilder } from './dictionary';
 import type { FeatureColumn, MultiTaskTable } from './table';
 
 export interface SyntheticOptions {
@@ -27,16 +28,17 @@ export function generateSyntheticMultitask({ rows, seed }: SyntheticOptions): Mu
 
   const rng = new Rng(seed, 1);
   const numeric = Array.from({ length: NUMERIC }, () => new Float64Array(rows));
-  const categorical = Array.from({ length: CATEGORICAL }, () => new Array<string>(rows));
-  const a = new Uint8Array(rows);
-  const b = new Uint8Array(rows);
+  const levels = new DictionaryBuilder();
+  const categorical = Array.from({ length: CATEGORICAL }, () => new Int32Array(rows));
+  const a = new Float32Array(rows);
+  const b = new Float32Array(rows);
   const dot = (w: number[], i: number) => w.reduce((s, wj, j) => s + wj * numeric[j]![i]!, 0);
   for (let i = 0; i < rows; i++) {
     for (const column of numeric) column[i] = rng.normal();
     let levelScore = 0;
     categorical.forEach((column, c) => {
       const level = rng.int(LEVELS);
-      column[i] = `level_${level}`;
+      column[i] = levels.code(`level_${level}`);
       levelScore += levelEffects[c]![level]!;
     });
     const common = (dot(shared, i) + levelScore) / 2;
@@ -54,8 +56,8 @@ export function generateSyntheticMultitask({ rows, seed }: SyntheticOptions): Mu
     source: 'synthetic',
     synthetic: true,
     features,
-    columns: [...numeric, ...categorical],
-    tasks: [...SYNTHETIC_TASKS],
+    columns: [...numeric, ...categorical.map((codes) => ({ codes, dictionary: levels.dictionary }))],
+    tasks: SYNTHETIC_TASKS.map((name) => ({ name, type: 'binary' as const })),
     labels: [a, b],
     rows,
     skipped: 0,

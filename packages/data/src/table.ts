@@ -4,11 +4,28 @@ export interface FeatureColumn {
   kind: 'numeric' | 'categorical';
   /** Applied to a numeric column before standardising (heavy-tailed amounts). */
   transform?: 'log1p';
+  /** Describes the user or the request context rather than the candidate item (MoHN's state). */
+  state?: boolean;
+}
+
+/** A categorical column, dictionary-encoded: `dictionary[codes[i]]` is row i's value; -1 is missing. */
+export interface CategoricalColumn {
+  codes: Int32Array;
+  dictionary: string[];
+}
+
+/** Binary tasks are learned with cross-entropy; regression tasks with squared error. */
+export type TaskType = 'binary' | 'regression';
+
+export interface Task {
+  name: string;
+  type: TaskType;
 }
 
 /**
- * A multi-task data set in column-major form: raw feature columns (numbers or category strings)
- * and one 0/1 label array per binary task. Census files and the synthetic generator both give this.
+ * A multi-task data set in column-major form: raw feature columns (numbers, NaN when missing, or
+ * dictionary-encoded categories) and one label array per task (0/1 for binary tasks; NaN marks a
+ * missing label). Census files, KuaiRand logs and the synthetic generator all give this.
  */
 export interface MultiTaskTable {
   /** Where the rows came from: a file name, or `synthetic` for generated data. */
@@ -16,14 +33,42 @@ export interface MultiTaskTable {
   /** True for generated data, so every screen and report can say so. */
   synthetic: boolean;
   features: FeatureColumn[];
-  /** `columns[j]` holds feature j: a Float64Array for numeric, string[] for categorical. */
-  columns: Array<Float64Array | string[]>;
-  tasks: string[];
-  /** `labels[k][i]` is 1 when task k is positive for row i. */
-  labels: Uint8Array[];
+  /** `columns[j]` holds feature j: a Float64Array for numeric, a CategoricalColumn for categorical. */
+  columns: Array<Float64Array | CategoricalColumn>;
+  tasks: Task[];
+  /** `labels[k][i]` is row i's label for task k. */
+  labels: Float32Array[];
   rows: number;
   /** Bad rows left out because the reader was asked to skip them. */
   skipped: number;
+  /** Date of each row as YYYYMMDD, for logs that have one (date-range splits). */
+  dates?: Int32Array;
+  /** User of each row (group AUC). */
+  users?: Int32Array;
+  /** Request of each row: one user's impressions in one session (ranking metrics). */
+  requests?: Int32Array;
+}
+
+export function taskNames(table: Pick<MultiTaskTable, 'tasks'>): string[] {
+  return table.tasks.map((t) => t.name);
+}
+
+/** The rows `indices`, in that order. */
+export function takeRows(table: MultiTaskTable, indices: Uint32Array): MultiTaskTable {
+  const take = <T extends Float64Array | Float32Array | Int32Array>(values: T): T => {
+    const out = new (values.constructor as new (n: number) => T)(indices.length);
+    for (let i = 0; i < indices.length; i++) out[i] = values[indices[i]!]!;
+    return out;
+  };
+  return {
+    ...table,
+    columns: table.columns.map((c) => (c instanceof Float64Array ? take(c) : { codes: take(c.codes), dictionary: c.dictionary })),
+    labels: table.labels.map(take),
+    rows: indices.length,
+    ...(table.dates ? { dates: take(table.dates) } : {}),
+    ...(table.users ? { users: take(table.users) } : {}),
+    ...(table.requests ? { requests: take(table.requests) } : {}),
+  };
 }
 
 /**
@@ -34,15 +79,33 @@ export function sliceRows(table: MultiTaskTable, [from, to]: readonly [number, n
   if (!(from >= 0 && from <= to && to <= 1)) throw new Error(`row fraction [${from}, ${to}] must satisfy 0 <= from <= to <= 1`);
   const start = Math.floor(from * table.rows);
   const end = Math.floor(to * table.rows);
-  return {
-    ...table,
-    columns: table.columns.map((c) => c.slice(start, end)),
-    labels: table.labels.map((l) => l.slice(start, end)),
-    rows: end - start,
-  };
+  return takeRows(table, Uint32Array.from({ length: end - start }, (_, i) => start + i));
 }
 
-/** Fraction of positive rows per task. */
+/** The rows dated within [from, to] (inclusive, YYYYMMDD), in file order. */
+export function filterDates(table: MultiTaskTable, [from, to]: readonly [string, string]): MultiTaskTable {
+  const { dates } = table;
+  if (!dates) throw new Error(`${table.source}: rows have no date column to filter on`);
+  if (from > to) throw new Error(`date range [${from}, ${to}] is empty: from must not be after to`);
+  const [lo, hi] = [Number(from), Number(to)];
+  const keep: number[] = [];
+  for (let i = 0; i < table.rows; i++) if (dates[i]! >= lo && dates[i]! <= hi) keep.push(i);
+  return takeRows(table, Uint32Array.from(keep));
+}
+
+/** Fraction of positive rows per binary task, over the rows that have a label. */
 export function positiveRates(table: MultiTaskTable): Record<string, number> {
-  return Object.fromEntries(table.tasks.map((task, k) => [task, table.labels[k]!.reduce((s, v) => s + v, 0) / table.rows]));
+  const rates: Record<string, number> = {};
+  table.tasks.forEach((task, k) => {
+    if (task.type !== 'binary') return;
+    let positives = 0;
+    let labelled = 0;
+    for (const v of table.labels[k]!) {
+      if (Number.isNaN(v)) continue;
+      labelled++;
+      positives += v;
+    }
+    rates[task.name] = positives / labelled;
+  });
+  return rates;
 }

@@ -1,6 +1,10 @@
 // Importing this index must not load TensorFlow.js: trainers are imported inside runExperiment.
 export { mmoeHyperSchema, type MMoEHyper } from './algorithms/mmoe';
-export { DATASET_TASKS } from './datasets/dataset-tasks';
+export { mohnHyperSchema, type MoHNHyper } from './algorithms/mohn';
+export { type MultitaskHyper, multitaskHyperShape } from './algorithms/multitask-common';
+export { pleHyperSchema, type PLEHyper } from './algorithms/ple';
+export { sharedBottomHyperSchema, type SharedBottomHyper } from './algorithms/shared-bottom';
+export { DATASET_TABLES, DATASET_TASKS, defaultObjectives } from './datasets/dataset-tasks';
 export { experimentsEnv, type ExperimentsEnv } from './env';
 export { RunCancelledError } from './errors';
 export { applySet, loadSpecFile } from './load-spec-file';

@@ -115,6 +115,6 @@ describe('the package index', () => {
     const script = `const m = await import(${JSON.stringify(index)}); console.log(m.algorithms.map((a) => a.name).join(','), typeof globalThis._tfengine);`;
     const cwd = fileURLToPath(new URL('..', import.meta.url));
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd });
-    expect(out.trim()).toBe('mmoe undefined');
+    expect(out.trim()).toBe('mmoe,shared-bottom,ple,mohn undefined');
   }, 60_000);
 });

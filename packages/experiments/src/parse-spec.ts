@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DATASET_TASKS } from './datasets/dataset-tasks';
+import { DATASET_TABLES, DATASET_TASKS } from './datasets/dataset-tasks';
 import { algorithms, getAlgorithm, type SpecProblem } from './registry';
 import { type DataSource, type Spec, specSchema } from './spec';
 import { fieldPath, SpecError } from './spec-error';
@@ -52,6 +52,16 @@ function datasetProblems(spec: Spec): SpecProblem[] {
     }
     if (typeof source !== 'string' && source.dates && (dataset.kind === 'census' || dataset.kind === 'synthetic-multitask')) {
       problems.push({ path: ['dataset', split, 'dates'], problem: `${dataset.kind} rows have no date column` });
+    }
+    if (typeof source !== 'string' && source.dates && source.dates[0] > source.dates[1]) {
+      problems.push({ path: ['dataset', split, 'dates'], problem: `[${source.dates.join(', ')}] is empty: from must not be after to` });
+    }
+  }
+  const knownTables = DATASET_TABLES[dataset.kind] ?? [];
+  for (const name of Object.keys(dataset.tables ?? {})) {
+    if (!knownTables.includes(name)) {
+      const known = knownTables.length ? `tables: ${knownTables.join(', ')}` : 'it joins no tables';
+      problems.push({ path: ['dataset', 'tables', name], problem: `not a table of ${dataset.kind} (${known})` });
     }
   }
   if (dataset.synthetic && dataset.kind !== 'synthetic-multitask') {

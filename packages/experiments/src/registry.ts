@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { mmoeAlgorithm } from './algorithms/mmoe';
+import { mohnAlgorithm } from './algorithms/mohn';
+import { pleAlgorithm } from './algorithms/ple';
+import { sharedBottomAlgorithm } from './algorithms/shared-bottom';
 import type { TrainerModule } from './run-types';
 import type { DatasetKind, Spec, SpecInput } from './spec';
 
@@ -26,7 +29,7 @@ export interface AlgorithmInfo {
   loadTrainer: () => Promise<TrainerModule>;
 }
 
-export const algorithms: AlgorithmInfo[] = [mmoeAlgorithm];
+export const algorithms: AlgorithmInfo[] = [mmoeAlgorithm, sharedBottomAlgorithm, pleAlgorithm, mohnAlgorithm];
 
 export function getAlgorithm(name: string): AlgorithmInfo | undefined {
   return algorithms.find((a) => a.name === name);

@@ -27,7 +27,7 @@ describe.skipIf(!existsSync(shared))('readCensus on the shared Census-Income fil
     expect(table.labels[0]!.reduce((s, v) => s + v, 0)).toBe(3_143);
     expect(table.labels[1]!.reduce((s, v) => s + v, 0)).toBe(21_502);
     // First line: age 38, ..., "Married-civilian spouse present", "- 50000.".
-    expect(table.columns[0]![0]).toBe(38);
+    expect((table.columns[0] as Float64Array)[0]).toBe(38);
     expect(table.labels[0]![0]).toBe(0);
     expect(table.labels[1]![0]).toBe(0);
     // Third line is a never-married child.
@@ -51,7 +51,7 @@ describe.skipIf(!existsSync(shared))('readCensus on the shared Census-Income fil
     const test = sliceRows(table, [0.8, 1]);
     expect(train.rows).toBe(39_904);
     expect(train.rows + test.rows).toBe(table.rows);
-    expect(test.columns[0]![0]).toBe(table.columns[0]![39_904]);
+    expect((test.columns[0] as Float64Array)[0]).toBe((table.columns[0] as Float64Array)[39_904]);
     expect(() => sliceRows(table, [0.5, 0.2])).toThrow(/0 <= from <= to <= 1/);
   });
 
@@ -71,7 +71,7 @@ describe.skipIf(!existsSync(shared))('readCensus on the shared Census-Income fil
       const path = write('census.data.gz', (rows) => {
         rows[16]![0] = 'abc';
       });
-      await expect(readCensus(path)).rejects.toThrow('census.data.gz:17: field age: expected a number, got "abc"');
+      await expect(readCensus(path)).rejects.toThrow('census.data.gz:17:1: field age: expected a number, got "abc"');
       await expect(readCensus(path)).rejects.toBeInstanceOf(DataError);
     });
 
@@ -79,7 +79,7 @@ describe.skipIf(!existsSync(shared))('readCensus on the shared Census-Income fil
       const badLabel = write('label.data', (rows) => {
         rows[4]![41] = 'rich.';
       }, false);
-      await expect(readCensus(badLabel)).rejects.toThrow('label.data:5: field income_50k: expected "- 50000." or "50000+.", got "rich."');
+      await expect(readCensus(badLabel)).rejects.toThrow('label.data:5:42: field income_50k: expected "- 50000." or "50000+.", got "rich."');
       const short = write('short.data.gz', (rows) => {
         rows[9] = rows[9]!.slice(0, 7);
       });

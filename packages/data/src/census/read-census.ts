@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { DataError } from '../data-error';
+import { DictionaryBuilder } from '../dictionary';
 import type { MultiTaskTable } from '../table';
 import { openTextStream } from '../text-stream';
 import { CENSUS_COLUMNS, CENSUS_FEATURES, CENSUS_TASKS, INCOME_LABELS, NEVER_MARRIED } from './columns';
@@ -22,7 +23,8 @@ const INDEX = new Map<string, number>(CENSUS_COLUMNS.map((name, i) => [name, i])
  */
 export async function readCensus(path: string, options: ReadOptions = {}): Promise<MultiTaskTable> {
   const file = options.name ?? basename(path);
-  const columns = CENSUS_FEATURES.map((f) => (f.kind === 'numeric' ? ([] as number[]) : ([] as string[])));
+  const numbers = CENSUS_FEATURES.map(() => [] as number[]);
+  const dictionaries = CENSUS_FEATURES.map(() => new DictionaryBuilder());
   const income: number[] = [];
   const neverMarried: number[] = [];
   let skipped = 0;
@@ -43,7 +45,7 @@ export async function readCensus(path: string, options: ReadOptions = {}): Promi
         throw error;
       }
       row.features.forEach((value, j) => {
-        (columns[j] as Array<number | string>).push(value);
+        numbers[j]!.push(typeof value === 'number' ? value : dictionaries[j]!.code(value));
       });
       income.push(row.income);
       neverMarried.push(row.neverMarried);
@@ -58,9 +60,9 @@ export async function readCensus(path: string, options: ReadOptions = {}): Promi
     source: file,
     synthetic: false,
     features: CENSUS_FEATURES,
-    columns: columns.map((c, j) => (CENSUS_FEATURES[j]!.kind === 'numeric' ? Float64Array.from(c as number[]) : (c as string[]))),
-    tasks: [...CENSUS_TASKS],
-    labels: [Uint8Array.from(income), Uint8Array.from(neverMarried)],
+    columns: numbers.map((c, j) => (CENSUS_FEATURES[j]!.kind === 'numeric' ? Float64Array.from(c) : dictionaries[j]!.column(c))),
+    tasks: CENSUS_TASKS.map((name) => ({ name, type: 'binary' as const })),
+    labels: [Float32Array.from(income), Float32Array.from(neverMarried)],
     rows: income.length,
     skipped,
   };
@@ -71,21 +73,20 @@ function parseRow(record: string[], file: string, line: number) {
     throw new DataError(file, line, undefined, `expected ${CENSUS_COLUMNS.length} fields separated by ", ", got ${record.length}`);
   }
   const field = (name: string) => record[INDEX.get(name)!]!.trim();
+  const fail = (name: string, problem: string) => new DataError(file, line, name, problem, INDEX.get(name)! + 1);
   const features = CENSUS_FEATURES.map(({ name, kind }) => {
     const text = field(name);
     if (kind === 'categorical') {
-      if (text === '') throw new DataError(file, line, name, 'empty value');
+      if (text === '') throw fail(name, 'empty value');
       return text;
     }
-    if (!NUMBER.test(text)) throw new DataError(file, line, name, `expected a number, got ${JSON.stringify(text)}`);
+    if (!NUMBER.test(text)) throw fail(name, `expected a number, got ${JSON.stringify(text)}`);
     return Number(text);
   });
   const label = field('income_50k');
-  if (!(label in INCOME_LABELS)) {
-    throw new DataError(file, line, 'income_50k', `expected "- 50000." or "50000+.", got ${JSON.stringify(label)}`);
-  }
+  if (!(label in INCOME_LABELS)) throw fail('income_50k', `expected "- 50000." or "50000+.", got ${JSON.stringify(label)}`);
   const marital = field('marital_stat');
-  if (marital === '') throw new DataError(file, line, 'marital_stat', 'empty value');
+  if (marital === '') throw fail('marital_stat', 'empty value');
   return {
     features,
     income: INCOME_LABELS[label as keyof typeof INCOME_LABELS],

@@ -1,7 +1,9 @@
 import {
+  filterDates,
   generateSyntheticMultitask,
   type MultiTaskTable,
   readCensus,
+  readKuaiRand,
   resolveDataPath,
   sliceRows,
 } from '@tradeoff/data';
@@ -17,7 +19,8 @@ export interface MultitaskSplits {
 
 /**
  * Reads a multi-task data set's train/valid/test splits. Without `dataset.valid`, the last
- * `validFraction` of the training rows is held out for validation (and not trained on).
+ * `validFraction` of the training rows (the latest ones, for time-ordered logs) is held out for
+ * validation and not trained on.
  */
 export async function loadMultitaskSplits(dataset: DatasetSpec, dataRoot: string, validFraction: number): Promise<MultitaskSplits> {
   const files = new Map<string, Promise<MultiTaskTable>>();
@@ -45,28 +48,37 @@ export async function loadMultitaskSplits(dataset: DatasetSpec, dataRoot: string
   };
 }
 
-/** One source of a multi-task data set; `files` shares reads between splits of the same file. */
+/**
+ * One source of a multi-task data set: the file's rows, narrowed to its date range and then its
+ * row fraction. `files` shares reads between splits of the same file.
+ */
 export async function loadSource(
   dataset: DatasetSpec,
   source: DataSource,
   dataRoot: string,
   files = new Map<string, Promise<MultiTaskTable>>(),
 ): Promise<MultiTaskTable> {
-  const { path, rows } = typeof source === 'string' ? { path: source, rows: undefined } : source;
+  const { path, rows, dates } = typeof source === 'string' ? { path: source, rows: undefined, dates: undefined } : source;
   const key = dataset.kind === 'synthetic-multitask' ? path : resolveDataPath(path, dataRoot);
   let whole = files.get(key);
   if (!whole) {
-    whole = readWhole(dataset, key);
+    whole = readWhole(dataset, key, dataRoot);
     files.set(key, whole);
   }
-  const table = await whole;
+  let table = await whole;
+  if (dates) table = filterDates(table, dates);
   return rows ? sliceRows(table, rows) : table;
 }
 
-function readWhole(dataset: DatasetSpec, path: string): Promise<MultiTaskTable> {
+function readWhole(dataset: DatasetSpec, path: string, dataRoot: string): Promise<MultiTaskTable> {
   switch (dataset.kind) {
     case 'census':
       return readCensus(path, { skipBadRows: dataset.skipBadRows });
+    case 'kuairand': {
+      const tables = dataset.tables ?? {};
+      const table = (name: string) => (tables[name] ? resolveDataPath(tables[name], dataRoot) : undefined);
+      return readKuaiRand({ log: path, users: table('users'), videos: table('videos') }, { skipBadRows: dataset.skipBadRows });
+    }
     case 'synthetic-multitask':
       return Promise.resolve(generateSyntheticMultitask(syntheticSchema.parse(dataset.synthetic ?? {})));
     default:
@@ -75,7 +87,8 @@ function readWhole(dataset: DatasetSpec, path: string): Promise<MultiTaskTable> 
 }
 
 function describe(source: DataSource, table: MultiTaskTable): string {
+  const dates = typeof source !== 'string' && source.dates ? ` dated ${source.dates.join('..')}` : '';
   const rows = typeof source !== 'string' && source.rows ? ` rows [${source.rows.join(', ')}]` : '';
   const skipped = table.skipped ? `, ${table.skipped} bad rows skipped` : '';
-  return `${table.rows} rows of ${table.synthetic ? 'SYNTHETIC data (generated, not real)' : table.source}${rows}${skipped}`;
+  return `${table.rows} rows of ${table.synthetic ? 'SYNTHETIC data (generated, not real)' : table.source}${dates}${rows}${skipped}`;
 }
