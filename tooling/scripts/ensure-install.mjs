@@ -43,6 +43,9 @@ export function ensureInstall() {
 }
 
 /** Runs a binary installed in the workspace (pnpm, turbo, tsx) and returns its exit code. */
-export function runBin(name, args, options) {
-  return run(join(repoRoot, 'node_modules', '.bin', name), args, options);
+export function runBin(name, args, options = {}) {
+  // turbo finds pnpm on PATH, so the workspace's own bin folder goes first.
+  const bin = join(repoRoot, 'node_modules', '.bin');
+  const env = { ...process.env, ...options.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+  return run(join(bin, name), args, { ...options, env });
 }
