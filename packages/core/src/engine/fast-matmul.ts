@@ -7,11 +7,11 @@ import { type KernelRegistry, replaceKernel, sizeOf } from './kernel-registry';
  * (batch 1, transposeA = transposeB = false); everything else runs a scalar loop 10-50x slower.
  * The backward pass of every dense layer asks for transposed products, so these wrappers
  * rewrite each call into XNNPACK-shaped ones:
- * - transposes become explicit Transpose kernels (memory-bound, cheap);
+ * - transposes become explicit Transpose kernels (a copy: far cheaper than the scalar loop);
  * - a batch of products with one shared right operand is folded into a single product;
  * - a few large independent products are run one by one.
- * Batches of tiny products (e.g. gate-weighted expert sums) stay on the stock loop, where the
- * per-product overhead of XNNPACK would dominate.
+ * Batches of small products (e.g. gate-weighted sums of experts) stay on the stock loop: there
+ * XNNPACK's per-call overhead would dominate, and a plain JS loop measured no faster.
  */
 
 type KernelArgs = Parameters<tfjs.KernelFunc>[0];

@@ -71,6 +71,8 @@ describe('matmul on wasm', () => {
     { name: '2-D', outerA: [], outerB: [], m: 7, k: 5, n: 3, grads: true },
     { name: '2-D dense layer', outerA: [], outerB: [], m: 256, k: 80, n: 128, grads: true },
     { name: 'batch of small products', outerA: [6], outerB: [6], m: 2, k: 3, n: 4, grads: true },
+    { name: 'gate-weighted sums of experts', outerA: [64], outerB: [64], m: 1, k: 4, n: 32, grads: true },
+    { name: 'small products sharing the left operand', outerA: [1], outerB: [5], m: 3, k: 4, n: 2, grads: false },
     { name: 'batch of large products', outerA: [3], outerB: [3], m: 64, k: 48, n: 40, grads: true },
     { name: 'batch sharing the right operand', outerA: [2, 3], outerB: [1, 1], m: 9, k: 5, n: 6, grads: false },
     { name: 'batch sharing the left operand', outerA: [1], outerB: [3], m: 64, k: 48, n: 40, grads: false },
