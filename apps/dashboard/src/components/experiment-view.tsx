@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { formatDateTime, formatRelative } from '~/lib/format';
+import { formatJson } from '~/lib/format-json';
 import { IDLE_POLL_MS, isActive, LIVE_POLL_MS } from '~/lib/status';
 import { useTRPC } from '~/trpc/react';
 
@@ -106,7 +107,7 @@ export function ExperimentView({ id }: { id: string }) {
       <details className="card">
         <summary>Spec</summary>
         <pre className="json" data-testid="experiment-spec">
-          {JSON.stringify(exp.spec, null, 2)}
+          {formatJson(exp.spec)}
         </pre>
       </details>
     </>

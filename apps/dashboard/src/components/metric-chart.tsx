@@ -53,7 +53,7 @@ export function MetricChart({ title, lines, testId }: { title: string; lines: Ch
       grid: { left: 56, right: 20, top: 36, bottom: 48 },
       legend: { type: 'scroll', top: 0, textStyle: { fontSize: 11 } },
       tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? formatMetric(value) : String(value)) },
-      xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 26, min: 'dataMin', max: 'dataMax' },
+      xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 26, min: 0, max: 'dataMax' },
       yAxis: { type: 'value', scale: true },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }],
       series: lines.map((line) => ({

@@ -4,6 +4,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
 
+import { fieldErrorsFrom } from '~/lib/field-errors';
+import { formatJson } from '~/lib/format-json';
 import type { JsonSchema } from '~/lib/json-schema';
 import { isSyntheticData } from '~/lib/synthetic';
 import { useTRPC } from '~/trpc/react';
@@ -26,16 +28,6 @@ const reads = (algorithm: AlgorithmView, dataset: DatasetRow) => (algorithm.data
 
 function exampleDataset(algorithm: AlgorithmView): SpecDataset {
   return ((algorithm.exampleSpec as { dataset?: SpecDataset }).dataset ?? {}) as SpecDataset;
-}
-
-/** Per-field messages from a server error like "spec: hyper.learningRate: too big; hyper.epochs: ...". */
-function fieldErrorsFrom(message: string): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const part of message.split(/\n|; /)) {
-    const match = /hyper\.([\w-]+)[^:]*:\s*(.*)$/.exec(part);
-    if (match?.[1]) errors[match[1]] = match[2] || part;
-  }
-  return errors;
 }
 
 /** Initial form state for an algorithm: its example spec's values over the schema defaults. */
@@ -120,7 +112,7 @@ function Form({
   };
 
   const toggleJson = (on: boolean) => {
-    if (on) setJsonText(JSON.stringify(spec, null, 2));
+    if (on) setJsonText(formatJson(spec));
     setJsonMode(on);
     setLocalError(null);
   };
@@ -230,7 +222,7 @@ function Form({
           data-testid="spec-json"
           spellCheck={false}
           readOnly={!jsonMode}
-          value={jsonMode ? jsonText : JSON.stringify(spec, null, 2)}
+          value={jsonMode ? jsonText : formatJson(spec)}
           onChange={(e) => setJsonText(e.target.value)}
         />
       </div>
