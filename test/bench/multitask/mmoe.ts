@@ -55,7 +55,7 @@ export class BenchMMoE {
   logits(numeric: tf.Tensor2D, categorical: tf.Tensor2D): tf.Tensor2D {
     const ids = tf.unstack(categorical, 1);
     const x = tf.concat([numeric, ...this.embeddings.map((table, i) => tf.gather(table, ids[i]!))], 1) as tf.Tensor2D;
-    const relu = (input: tf.Tensor2D, d: Dense): tf.Tensor2D => tf.fused.matMul({ a: input, b: d.kernel as tf.Tensor2D, bias: d.bias, activation: 'relu' });
+    const relu = (input: tf.Tensor2D, d: Dense): tf.Tensor2D => tf.fused.matMul({ a: input, b: d.kernel as tf.Tensor2D, bias: d.bias, activation: 'relu' }) as tf.Tensor2D;
     const expertOutputs = tf.stack(this.experts.map(([first, second]) => relu(relu(x, first!), second!)), 1); // [B, E, U]
     const perTask = this.gates.map((gate, k) => {
       const weights = tf.softmax(tf.fused.matMul({ a: x, b: gate.kernel as tf.Tensor2D, bias: gate.bias }));
