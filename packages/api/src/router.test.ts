@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { openRunQueue, type RunQueue } from '@tradeoff/db';
+import { getLatestArtifact, openRunQueue, putArtifact, type RunQueue } from '@tradeoff/db';
 import { openTestStore, storeKinds, type TestStore } from '@tradeoff/db/testing';
 import { algorithms } from '@tradeoff/experiments';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -113,7 +113,17 @@ describe.each(await storeKinds())('api router on %s', (kind) => {
     const cancelled = await api.runs.get({ id: runId });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelRequested: true });
 
+    const checkpoint = { runId, kind: 'checkpoint' as const, name: 'step-1', step: 1, files: { 'state.json': new TextEncoder().encode('{}') } };
+    // Resuming keeps the checkpoint and the points before it.
+    await putArtifact(store.prisma, checkpoint);
+    expect(await api.runs.retry({ id: runId, fromCheckpoint: true })).toEqual({ retried: 1 });
+    expect(await getLatestArtifact(store.prisma, runId, 'checkpoint')).not.toBeNull();
+    expect((await api.runs.get({ id: runId })).latest).toHaveLength(1);
+    await api.runs.cancel({ id: runId });
+
+    // A fresh retry leaves nothing a worker could resume from.
     expect(await api.runs.retry({ id: runId })).toEqual({ retried: 1 });
+    expect(await getLatestArtifact(store.prisma, runId, 'checkpoint')).toBeNull();
     const retried = await api.runs.get({ id: runId });
     expect(retried).toMatchObject({ status: 'queued', cancelRequested: false, error: null, progress: 0, final: null });
     expect(retried.latest).toEqual([]);

@@ -23,8 +23,8 @@ export async function cancelRuns(prisma: PrismaClient, runIds: string[]) {
 
 /**
  * Queues failed or cancelled runs again. By default a retry starts over: its metrics, final
- * values and checkpoint pointer are cleared first. `fromCheckpoint` keeps them so the worker
- * resumes where the run stopped.
+ * values and checkpoints are deleted first (a worker resumes from any checkpoint it finds).
+ * `fromCheckpoint` keeps them so the worker resumes where the run stopped.
  */
 export async function retryRuns(prisma: PrismaClient, queue: RunQueue, runIds: string[], fromCheckpoint = false) {
   const retryable = await prisma.run.findMany({
@@ -36,6 +36,7 @@ export async function retryRuns(prisma: PrismaClient, queue: RunQueue, runIds: s
     await prisma.$transaction([
       prisma.metricPoint.deleteMany({ where: { runId: { in: ids } } }),
       prisma.latestMetric.deleteMany({ where: { runId: { in: ids } } }),
+      prisma.artifact.deleteMany({ where: { runId: { in: ids }, kind: 'checkpoint' } }),
       prisma.run.updateMany({
         where: { id: { in: ids }, status: { in: [...RETRYABLE_STATUSES] } },
         data: { checkpointId: null, progress: 0, progressLabel: null, final: Prisma.DbNull, startedAt: null },
