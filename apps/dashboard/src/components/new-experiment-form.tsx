@@ -167,7 +167,10 @@ function Form({
           <div className="field">
             <label htmlFor="dataset">Data set</label>
             <select id="dataset" data-testid="dataset-select" value={state.data} onChange={(e) => setState({ ...state, data: e.target.value })}>
-              <option value={EXAMPLE_DATA}>Example files ({exampleDataset(algorithm).kind ?? 'unknown kind'})</option>
+              <option value={EXAMPLE_DATA}>
+                The example's data · {exampleDataset(algorithm).kind ?? 'unknown kind'}
+                {isSyntheticData({ kind: exampleDataset(algorithm).kind }) ? ' (synthetic)' : ''}
+              </option>
               {usable.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name} · {d.kind}
