@@ -32,7 +32,7 @@ describe.skipIf(!hasCensus)('tradeoff train and eval on Census-Income', () => {
   it('trains MMoE to the published AUCs and writes metrics, history, model and spec', async () => {
     const started = Date.now();
     const result = await runCli(['train', 'examples/census-mmoe.json', '--out', out(), '--set', `dataset.test=${heldOut}`]);
-    console.log(`tradeoff train (census MMoE, 10 epochs): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`tradeoff train (census MMoE example): ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/progress 100% \(\d+\/\d+\)/);
 
@@ -47,11 +47,12 @@ describe.skipIf(!hasCensus)('tradeoff train and eval on Census-Income', () => {
       .map((line) => JSON.parse(line) as { key: string; step: number; value: number });
     const lossSteps = history.filter((p) => p.key === 'train/loss').map((p) => p.step);
     expect(lossSteps).toEqual(Array.from({ length: lossSteps.length }, (_, i) => i + 1));
-    expect(history.filter((p) => p.key === 'valid/auc/income')).toHaveLength(10);
+    const spec = JSON.parse(await readFile(join(out(), 'spec.json'), 'utf8')) as { dataset: { test: string }; hyper: { epochs: number } };
+    expect(spec.dataset.test).toBe(heldOut);
+    // One validation AUC per epoch; the test AUC in the history is the final one.
+    expect(history.filter((p) => p.key === 'valid/auc/income')).toHaveLength(spec.hyper.epochs);
     expect(history.find((p) => p.key === 'test/auc/income')?.value).toBe(metrics.final['test/auc/income']);
 
-    const spec = JSON.parse(await readFile(join(out(), 'spec.json'), 'utf8')) as { dataset: { test: string } };
-    expect(spec.dataset.test).toBe(heldOut);
     for (const file of ['model.json', 'weights.bin', 'preprocessing.json']) expect(existsSync(join(out(), 'model', file))).toBe(true);
   });
 

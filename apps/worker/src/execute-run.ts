@@ -20,7 +20,8 @@ export type RunOutcome = 'not-claimed' | 'finished' | 'failed' | 'cancelled' | '
 
 /**
  * Runs one queued run to its end. The claim in Postgres decides who runs it: a job for a run that
- * is already taken (or done) is dropped. Every outcome is written to the run's row; nothing throws.
+ * is already taken (or done) is dropped. Every outcome of the run is written to its row; only a
+ * store that cannot be reached makes this throw.
  */
 export async function executeRun(ctx: RunContext, runId: string): Promise<RunOutcome> {
   const { prisma, workerId } = ctx;
@@ -49,27 +50,34 @@ export async function executeRun(ctx: RunContext, runId: string): Promise<RunOut
     const result = await runExperiment(spec, sink, { signal: stop.signal });
     await sink.flush();
     await putArtifact(prisma, { runId, kind: 'model', name: spec.name, files: result.model.files });
-    await finishRun(prisma, runId, workerId, result.final);
+    if (!(await finishRun(prisma, runId, workerId, result.final))) {
+      log.warn('finished, but another worker had claimed the run meanwhile; its result stands');
+      return 'claim-lost';
+    }
     log.info({ final: result.final }, 'run finished');
     return 'finished';
   } catch (error) {
-    await sink.flush().catch((flushError: unknown) => log.warn({ err: flushError }, 'final flush failed'));
+    const flush = () => sink.flush().catch((flushError: unknown) => log.warn({ err: flushError }, 'final flush failed'));
     if (beat.lost) {
       log.warn('another worker claimed this run (this one was presumed dead); leaving it to that worker');
       return 'claim-lost';
     }
     if (ctx.shutdown.aborted) {
+      sink.log('info', `worker ${workerId} stopping: run handed back to the queue, to resume from its last checkpoint`);
+      await flush();
       await releaseRun(prisma, runId, workerId);
-      log.info('worker stopping: run handed back to the queue, to resume from its last checkpoint');
       return 'released';
     }
     if (error instanceof RunCancelledError) {
+      sink.log('info', `cancelled at step ${error.step}`);
+      await flush();
       await markRunCancelled(prisma, runId, workerId);
-      log.info('run cancelled');
       return 'cancelled';
     }
     const message = error instanceof Error ? error.message : String(error);
-    log.error({ err: error }, 'run failed');
+    log.debug({ err: error }, 'run failed');
+    sink.log('error', message);
+    await flush();
     await failRun(prisma, runId, workerId, message);
     return 'failed';
   } finally {

@@ -23,7 +23,7 @@ export interface RunningWorker {
   workerId: string;
   /** Resolves when the worker has nothing left in flight. */
   idle(): Promise<void>;
-  /** Stops taking jobs, hands runs in flight back to the queue (they resume elsewhere), stops the reaper. */
+  /** Stops taking jobs and hands runs in flight back to the queue, to resume elsewhere from their checkpoints. */
   stop(): Promise<void>;
 }
 
@@ -40,16 +40,21 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const { prisma } = opts.store;
   const shutdown = new AbortController();
   const inFlight = new Set<Promise<RunOutcome>>();
-  const released: string[] = [];
+  let released = 0;
 
   const ctx = { prisma, workerId, staleAfterMs, heartbeatMs, log, shutdown: shutdown.signal };
   await opts.queue.work(
     async (runId) => {
-      if (shutdown.signal.aborted) return;
+      // Failing the job makes pg-boss deliver it again (after its retry delay), to another worker:
+      // the wake-up for a run this worker did not start or handed back while stopping.
+      if (shutdown.signal.aborted) throw new Error(`worker ${workerId} stopping; run ${runId} left to another worker`);
       const running = executeRun(ctx, runId);
       inFlight.add(running);
       try {
-        if ((await running) === 'released') released.push(runId);
+        if ((await running) === 'released') {
+          released += 1;
+          throw new Error(`worker ${workerId} stopped; run ${runId} handed back at its last checkpoint`);
+        }
       } finally {
         inFlight.delete(running);
       }
@@ -71,10 +76,9 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     async stop() {
       reaper.stop();
       shutdown.abort(new Error('worker stopping'));
-      await idle();
-      for (const runId of released) await opts.queue.enqueue(runId);
-      await opts.queue.stop();
-      log.info({ released: released.length }, 'worker stopped');
+      // The queue stops fetching at once and waits for the handlers, which end at their run's next step.
+      await Promise.all([idle(), opts.queue.stop()]);
+      log.info({ released }, 'worker stopped');
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 import { spawnChild } from './child-process.ts';
 import { dashboardDir, repoRoot } from './repo-paths.ts';
@@ -10,9 +10,11 @@ import { dashboardDir, repoRoot } from './repo-paths.ts';
 export async function ensureDashboardBuild(): Promise<void> {
   if (existsSync(join(dashboardDir(), '.next', 'BUILD_ID'))) return;
   console.log('No dashboard build found: building it once (turbo run build)...');
-  const turbo = join(repoRoot(), 'node_modules', '.bin', 'turbo');
-  const child = spawnChild(turbo, ['run', 'build', '--filter=@tradeoff/dashboard', '--output-logs=errors-only'], {
+  const bin = join(repoRoot(), 'node_modules', '.bin');
+  const child = spawnChild(join(bin, 'turbo'), ['run', 'build', '--filter=@tradeoff/dashboard', '--output-logs=errors-only'], {
     cwd: repoRoot(),
+    // turbo runs the workspace's own pnpm, which is installed there rather than globally.
+    env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` },
     onLine: (line) => console.log(`[build] ${line}`),
   });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -13,7 +13,11 @@ const RESTART_DELAY_MS = 2_000;
  * are resumed from their checkpoints by the new one.
  */
 export function superviseWorker(opts: { databaseUrl: string }): { stop(): Promise<void> } {
-  const prettify = prettyFactory({ colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname,name' });
+  const prettify = prettyFactory({
+    colorize: Boolean(process.stdout.isTTY),
+    ignore: 'pid,hostname,name,workerId,runId,attempt',
+    messageFormat: '{if runId}run {runId}: {end}{msg}',
+  });
   let child: ChildProcess | null = null;
   let stopping = false;
 
