@@ -2,24 +2,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startCli, type CliProcess } from '../src/cli.ts';
-import { testEnv } from '../src/env.ts';
-import { freePort } from '../src/free-port.ts';
 import { hasCensus } from '../src/paths.ts';
+import { launchChromium, type Platform, startPlatform } from '../src/platform.ts';
 
 const SHOTS = join(import.meta.dirname, 'shots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * The platform as a user gets it: `tradeoff start` on a fresh embedded store, then a browser creates
@@ -27,38 +16,26 @@ const CHROMIUM_ARGS = [
  * charts and final AUCs.
  */
 describe.skipIf(!hasCensus)('dashboard end to end', () => {
-  let home = '';
-  let platform: CliProcess;
+  let platform: Platform;
   let browser: Browser;
   let page: Page;
-  let baseUrl = '';
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    home = await mkdtemp(join(tmpdir(), 'tradeoff-e2e-'));
     await mkdir(SHOTS, { recursive: true });
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const started = Date.now();
-    platform = startCli(['start', '--port', String(port)], { env: { TRADEOFF_HOME: home, DATABASE_URL: undefined } });
-    await platform.waitForOutput(/Tradeoff is running at/, 240_000);
-    console.log(`tradeoff start: dashboard served after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    browser = await chromium.launch({ executablePath: testEnv.TRADEOFF_CHROMIUM, args: CHROMIUM_ARGS });
+    platform = await startPlatform();
+    console.log(`tradeoff start: dashboard served after ${platform.readySeconds.toFixed(1)} s`);
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (platform && platform.child.exitCode === null) {
-      platform.child.kill('SIGTERM');
-      const result = await platform.exited;
-      if (result.code !== 0) console.error(`tradeoff start exited ${result.code}:\n${platform.output().slice(-3000)}`);
-    }
-    await rm(home, { recursive: true, force: true });
+    if (platform) expect(await platform.stop(), platform.process.output().slice(-3000)).toBe(0);
   }, 60_000);
 
   it('lists the first-run demo experiment on Census-Income', async () => {
-    await page.goto(baseUrl);
+    await page.goto(platform.baseUrl);
     const demo = page.getByTestId('experiment-row').first();
     await demo.waitFor({ timeout: 30_000 });
     await expect(demo.textContent()).resolves.toMatch(/Census/);
@@ -66,7 +43,7 @@ describe.skipIf(!hasCensus)('dashboard end to end', () => {
   });
 
   it('creates an MMoE census experiment from the form and shows its charts and final AUCs', async () => {
-    await page.goto(baseUrl);
+    await page.goto(platform.baseUrl);
     await page.getByTestId('new-experiment').click();
     await page.getByTestId('new-experiment-form').waitFor();
     await page.getByTestId('algorithm-select').selectOption('mmoe');
@@ -93,11 +70,43 @@ describe.skipIf(!hasCensus)('dashboard end to end', () => {
 
     const charts = page.getByTestId('metric-chart');
     const titles = await charts.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-chart')));
-    expect(titles.join(' ')).toMatch(/loss/);
-    expect(titles.join(' ')).toMatch(/auc/);
+    expect(titles).toEqual(expect.arrayContaining(['train/loss', 'valid/auc']));
     const lossChart = charts.filter({ has: page.locator('canvas, svg') }).first();
     await lossChart.waitFor();
     expect(Number(await lossChart.getAttribute('data-series-count'))).toBeGreaterThan(0);
     await shot('04-finished');
+  });
+});
+
+/** A machine without the shared data: the demo runs on generated data, labelled synthetic. */
+describe('fresh machine without data', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let emptyDataDir = '';
+
+  beforeAll(async () => {
+    emptyDataDir = await mkdtemp(join(tmpdir(), 'tradeoff-nodata-'));
+    platform = await startPlatform({ TRADEOFF_DATA_DIR: emptyDataDir });
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (platform) expect(await platform.stop()).toBe(0);
+    await rm(emptyDataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('shows a finished demo experiment on synthetic data, labelled as such', async () => {
+    expect(platform.process.output()).toMatch(/demo experiment .* on SYNTHETIC data/);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(platform.baseUrl);
+    const demo = page.getByTestId('experiment-row').first();
+    await demo.waitFor({ timeout: 30_000 });
+    await demo.getByTestId('synthetic-label').waitFor();
+    await demo.getByTestId('experiment-link').click();
+    await page.locator('[data-testid="run-status"][data-status="finished"]').waitFor({ timeout: 180_000 });
+    await page.getByTestId('synthetic-label').first().waitFor();
+    await page.getByTestId('final-metrics').waitFor();
+    await page.screenshot({ path: join(SHOTS, '05-synthetic-demo.png'), fullPage: true });
   });
 });
