@@ -6,23 +6,23 @@ import { describe, expect, it } from 'vitest';
 import { absoluteDataPaths } from './spec-paths.ts';
 
 describe('absoluteDataPaths', () => {
-  it('resolves relative paths against the cwd and keeps data: and absolute ones', () => {
+  it('makes relative paths of files here absolute and leaves data:, absolute and non-file sources alone', () => {
     const spec = specSchema.parse({
       name: 'paths',
       task: 'multitask',
       algorithm: 'mmoe',
       dataset: {
         kind: 'census',
-        train: 'local/train.csv',
+        train: 'package.json',
         valid: { path: 'data:census-income/x.gz', rows: [0.8, 1] },
-        test: '/abs/test.csv',
-        tables: { users: 'users.csv' },
+        test: { path: 'synthetic', rows: [0.8, 1] },
+        tables: { users: 'tsconfig.json', missing: '/abs/users.csv' },
       },
     });
     const { dataset } = absoluteDataPaths(spec);
-    expect(dataset.train).toBe(resolve('local/train.csv'));
+    expect(dataset.train).toBe(resolve('package.json'));
     expect(dataset.valid).toEqual({ path: 'data:census-income/x.gz', rows: [0.8, 1] });
-    expect(dataset.test).toBe('/abs/test.csv');
-    expect(dataset.tables).toEqual({ users: resolve('users.csv') });
+    expect(dataset.test).toEqual({ path: 'synthetic', rows: [0.8, 1] });
+    expect(dataset.tables).toEqual({ users: resolve('tsconfig.json'), missing: '/abs/users.csv' });
   });
 });
