@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { runCli } from '../src/cli.ts';
 import { hasCensus } from '../src/paths.ts';
 import { launchChromium, type Platform, startPlatform } from '../src/platform.ts';
 
@@ -75,6 +76,18 @@ describe.skipIf(!hasCensus)('dashboard end to end', () => {
     await lossChart.waitFor();
     expect(Number(await lossChart.getAttribute('data-series-count'))).toBeGreaterThan(0);
     await shot('04-finished');
+  });
+
+  it('takes an experiment from `tradeoff launch --url` through the typed API client', async () => {
+    const launch = await runCli(
+      ['launch', 'examples/census-mmoe.json', '--url', platform.baseUrl, '--set', 'name=launched over HTTP', '--set', 'hyper.epochs=1', '--wait'],
+      { env: { TRADEOFF_HOME: undefined, DATABASE_URL: undefined } },
+    );
+    expect(launch.code, launch.stderr).toBe(0);
+    expect(launch.stdout).toMatch(/^experiment \S+\nrun \S+\n$/);
+    expect(launch.stderr).toMatch(/ finished /);
+    await page.goto(platform.baseUrl);
+    await page.getByTestId('experiment-row').filter({ hasText: 'launched over HTTP' }).waitFor({ timeout: 30_000 });
   });
 });
 
