@@ -1,5 +1,7 @@
 import cliProgress from 'cli-progress';
 
+const RENDER_MS = 100;
+
 export interface ProgressReporter {
   update(done: number, total: number, label?: string): void;
   /** Prints a line without breaking the bar. */
@@ -27,16 +29,27 @@ function terminalBar(stream: NodeJS.WriteStream): ProgressReporter {
     cliProgress.Presets.shades_classic,
   );
   let bar: cliProgress.SingleBar | undefined;
+  let renderedAt = 0;
+  // cli-progress redraws on a timer, which does not fire while training holds the event loop
+  // between steps; so the bar is redrawn here, at most every RENDER_MS.
+  const render = (force: boolean) => {
+    if (!force && Date.now() - renderedAt < RENDER_MS) return;
+    renderedAt = Date.now();
+    bars.update();
+  };
   return {
     update(done, total, label = '') {
       bar ??= bars.create(total, 0, { label });
       bar.setTotal(total);
       bar.update(done, { label });
+      render(false);
     },
     log(line) {
       bars.log(`${line}\n`);
+      render(true);
     },
     stop() {
+      render(true);
       bars.stop();
     },
   };
