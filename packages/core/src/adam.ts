@@ -6,10 +6,12 @@ export interface AdamOptions {
   beta1?: number;
   beta2?: number;
   epsilon?: number;
+  /** Decoupled weight decay (AdamW, Loshchilov & Hutter): x <- x - learningRate * weightDecay * x per step. */
+  weightDecay?: number;
 }
 
 /**
- * Adam (Kingma & Ba) over a fixed list of variables. Its whole state (step count and moments) is
+ * Adam (Kingma & Ba) over a fixed list of variables, with optional decoupled weight decay. Its whole state (step count and moments) is
  * exported and restored exactly; tf.train.adam keeps its bias-correction powers outside
  * getWeights, so a resumed run would drift from an uninterrupted one.
  */
@@ -18,6 +20,7 @@ export class Adam {
   private readonly beta1: number;
   private readonly beta2: number;
   private readonly epsilon: number;
+  private readonly weightDecay: number;
   private t = 0;
   private readonly m: tf.Variable[];
   private readonly v: tf.Variable[];
@@ -27,6 +30,7 @@ export class Adam {
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;
     this.epsilon = options.epsilon ?? 1e-7;
+    this.weightDecay = options.weightDecay ?? 0;
     this.m = variables.map((x) => tf.variable(tf.zerosLike(x), false));
     this.v = variables.map((x) => tf.variable(tf.zerosLike(x), false));
   }
@@ -53,7 +57,8 @@ export class Adam {
         m.assign(m1);
         v.assign(v1);
         const denominator = v1.sqrt().div(secondCorrection).add(this.epsilon);
-        x.assign(x.sub(m1.div(denominator).mul(stepSize)));
+        const decayed = this.weightDecay > 0 ? x.mul(1 - this.learningRate * this.weightDecay) : x;
+        x.assign(decayed.sub(m1.div(denominator).mul(stepSize)));
       });
     });
   }

@@ -8,6 +8,8 @@ export interface MultiTaskTrainerOptions {
   learningRate: number;
   /** Loss weight per task (default 1 each). */
   taskWeights?: readonly number[];
+  /** Decoupled weight decay of every variable (default 0). */
+  weightDecay?: number;
 }
 
 /** A training batch: model inputs plus labels and label masks, rows x tasks each. */
@@ -33,7 +35,7 @@ export class MultiTaskTrainer {
       throw new Error(`taskWeights has ${this.taskWeights.length} entries for ${tasks} tasks`);
     }
     this.variables = model.trainableVariables();
-    this.optimizer = new Adam(this.variables, { learningRate: options.learningRate });
+    this.optimizer = new Adam(this.variables, { learningRate: options.learningRate, weightDecay: options.weightDecay });
   }
 
   /** Optimizer updates applied so far. */

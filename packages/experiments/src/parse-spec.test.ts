@@ -31,6 +31,12 @@ describe('parseSpec', () => {
     const synthetic = await loadSpecFile(join(examples, 'synthetic-mmoe.json'));
     expect(synthetic).toEqual(parseSpec(mmoe.exampleSpec));
     expect(synthetic.hyper).toMatchObject({ epochs: 5, experts: 8, batchSize: 512, taskWeights: {}, checkpointEvery: 100 });
+    for (const data of ['census', 'kuairand']) {
+      for (const algorithm of ['shared-bottom', 'mmoe', 'ple', 'mohn']) {
+        const spec = await loadSpecFile(join(examples, `${data}-${algorithm}.json`));
+        expect([spec.algorithm, spec.dataset.kind]).toEqual([algorithm, data]);
+      }
+    }
   });
 
   it('names the source and field path of a wrong type', () => {
@@ -69,6 +75,35 @@ describe('parseSpec', () => {
     const census = valid();
     census.dataset = { kind: 'census', train: 'synthetic', test: 'x.gz' };
     expect(specError(() => parseSpec(census)).message).toMatch(/dataset\.train: "synthetic" is only a path for kind synthetic-multitask/);
+  });
+});
+
+describe('kuairand specs', () => {
+  const kuairand = () => ({
+    name: 'k',
+    task: 'multitask',
+    algorithm: 'ple',
+    dataset: { kind: 'kuairand', train: { path: 'data:k/log.csv.gz', dates: ['20220425', '20220502'] }, test: 'other.csv', tables: { users: 'u.csv' } },
+    objectives: ['click', 'play_time'],
+  });
+
+  it('take date ranges, the user and video tables, and KuaiRand objectives by name', () => {
+    const spec = parseSpec(kuairand());
+    expect(spec.dataset.train).toEqual({ path: 'data:k/log.csv.gz', dates: ['20220425', '20220502'] });
+    expect(spec.hyper).toMatchObject({ levels: 2, embeddingDim: 8 });
+  });
+
+  it('name an empty date range, an unknown table and an unknown objective', () => {
+    const dates = kuairand();
+    dates.dataset.train.dates = ['20220502', '20220425'];
+    expect(specError(() => parseSpec(dates)).message).toBe('spec: dataset.train.dates: [20220502, 20220425] is empty: from must not be after to');
+    const tables = kuairand() as ReturnType<typeof kuairand> & { dataset: { tables: Record<string, string> } };
+    tables.dataset.tables.stats = 's.csv';
+    expect(specError(() => parseSpec(tables)).message).toBe('spec: dataset.tables.stats: not a table of kuairand (tables: users, videos)');
+    expect(specError(() => parseSpec({ ...kuairand(), objectives: ['clicks'] })).message).toMatch(/objectives\[0\]: "clicks" is not a task of kuairand \(tasks: click, long_view, like, follow, comment, forward, hate, profile_enter, play_time\)/);
+    const census = valid();
+    census.dataset = { kind: 'census', train: 'a.gz', test: 'b.gz', tables: { users: 'u.csv' } };
+    expect(specError(() => parseSpec(census)).message).toMatch(/dataset\.tables\.users: not a table of census \(it joins no tables\)/);
   });
 });
 

@@ -100,6 +100,15 @@ describe('runExperiment checkpoints and cancel (synthetic data)', () => {
     expect(resumed.final).toEqual(expected.final);
   }, 120_000);
 
+  it('trains every registered multi-task algorithm', async () => {
+    for (const name of ['shared-bottom', 'ple', 'mohn']) {
+      const result = await runExperiment(parseSpec({ ...spec, algorithm: name, hyper: { epochs: 4, batchSize: 256 } }), new MemoryRunSink());
+      expect(result.final['test/auc/synthetic_a'], name).toBeGreaterThan(0.75);
+      expect(result.final['test/auc/synthetic_b'], name).toBeGreaterThan(0.65);
+      expect(JSON.parse(new TextDecoder().decode(result.model.files['model.json'])).userDefinedMetadata.multitask.architecture).toBe(name);
+    }
+  }, 180_000);
+
   it('stops on an aborted signal', async () => {
     const controller = new AbortController();
     controller.abort();

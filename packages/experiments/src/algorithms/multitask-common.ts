@@ -14,6 +14,8 @@ export const multitaskHyperShape = {
   epochs: z.number().int().min(1).max(1000).default(8),
   batchSize: z.number().int().min(8).max(65_536).default(512),
   learningRate: z.number().positive().max(1).default(0.001),
+  /** Decoupled weight decay (AdamW) of every weight, embeddings included; 0 turns it off. */
+  weightDecay: z.number().min(0).max(1).default(0),
   /** Loss weight per task name; tasks not listed weigh 1. */
   taskWeights: z.record(z.string(), z.number().min(0)).default({}),
   /** Share of the training rows held out for validation when the spec has no `dataset.valid`. */

@@ -129,14 +129,14 @@ async function restoreOrCreate(config: MultiTaskModelConfig, hyper: MultitaskHyp
   const checkpoint = await sink.loadCheckpoint();
   if (!checkpoint) {
     const model = MultiTaskModel.fromConfig(config);
-    return { model, trainer: new MultiTaskTrainer(model, { learningRate: hyper.learningRate, taskWeights }), position: { epoch: 0, batch: 0 } };
+    return { model, trainer: new MultiTaskTrainer(model, { learningRate: hyper.learningRate, taskWeights, weightDecay: hyper.weightDecay }), position: { epoch: 0, batch: 0 } };
   }
   const state = readJsonFile<TrainState>(checkpoint.files, STATE_FILE);
   const model = await MultiTaskModel.load(checkpoint.files);
   if (JSON.stringify(model.config) !== JSON.stringify(config) || state.stepsPerEpoch !== shape.stepsPerEpoch || state.trainRows !== shape.trainRows) {
     throw new Error(`checkpoint at step ${checkpoint.step} does not match this run's model or data (${state.trainRows} vs ${shape.trainRows} train rows)`);
   }
-  const trainer = new MultiTaskTrainer(model, { learningRate: hyper.learningRate, taskWeights });
+  const trainer = new MultiTaskTrainer(model, { learningRate: hyper.learningRate, taskWeights, weightDecay: hyper.weightDecay });
   trainer.loadState(checkpoint.files);
   if (trainer.step !== state.step) throw new Error(`checkpoint is inconsistent: optimizer at step ${trainer.step}, state at ${state.step}`);
   sink.log('info', `resuming from the checkpoint at step ${state.step} (epoch ${state.epoch + 1}, batch ${state.batch + 1})`);
