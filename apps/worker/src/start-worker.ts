@@ -63,7 +63,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   );
 
   const reaper = startReaper({ prisma, queue: opts.queue, staleAfterMs, everyMs: Math.max(250, staleAfterMs / 2), log });
-  const reaped = await reaper.reapOnStart();
+  const reaped = await reaper.reap(0);
   log.info({ concurrency: opts.concurrency ?? 1, staleAfterMs, heartbeatMs, reaped }, 'worker started');
 
   async function idle(): Promise<void> {
