@@ -24,8 +24,9 @@ const DASHBOARD_READY_TIMEOUT_MS = 120_000;
  */
 export async function start(flags: { port?: string }): Promise<void> {
   const env = cliEnv();
-  const parsed = startOptionsSchema.safeParse({ port: flags.port ?? env.PORT ?? 3000 });
-  if (!parsed.success) throw new CliError(`--port: ${z.prettifyError(parsed.error)}`, EXIT.badInput);
+  const requested = flags.port ?? env.PORT ?? 3000;
+  const parsed = startOptionsSchema.safeParse({ port: requested });
+  if (!parsed.success) throw new CliError(`--port: expected a port number 1..65535, got ${JSON.stringify(requested)}`, EXIT.badInput);
   const { port } = parsed.data;
   const startedAt = Date.now();
 
