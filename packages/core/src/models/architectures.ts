@@ -13,7 +13,7 @@ const sharedBottom: Body<SharedBottomConfig> = (b, { features }, config) => {
 };
 
 const mmoe: Body<MMoEConfig> = (b, { features }, config) => {
-  const experts = b.experts('experts', config.experts, config.expertUnits, features);
+  const experts = b.experts('experts', config.experts, config.expertUnits, config.expertLayers ?? 1, features);
   return config.tasks.map((task, k) => {
     const id = taskId(task, k);
     return b.tower(id, config.towerUnits, b.gatedMix(id, features, experts));
@@ -30,8 +30,8 @@ const ple: Body<PLEConfig> = (b, { features }, config) => {
   let taskInputs = ids.map(() => features);
   let sharedInput = features;
   for (let level = 0; level < config.levels; level++) {
-    const own = ids.map((id, k) => b.experts(`l${level}_experts_${id}`, config.taskExperts, config.expertUnits, taskInputs[k]!));
-    const shared = b.experts(`l${level}_experts_shared`, config.sharedExperts, config.expertUnits, sharedInput);
+    const own = ids.map((id, k) => b.experts(`l${level}_experts_${id}`, config.taskExperts, config.expertUnits, config.expertLayers ?? 1, taskInputs[k]!));
+    const shared = b.experts(`l${level}_experts_shared`, config.sharedExperts, config.expertUnits, config.expertLayers ?? 1, sharedInput);
     const nextTasks = ids.map((id, k) => b.gatedMix(`l${level}_${id}`, taskInputs[k]!, concat(`l${level}_pool_${id}`, [own[k]!, shared], 1)));
     if (level < config.levels - 1) sharedInput = b.gatedMix(`l${level}_shared`, sharedInput, concat(`l${level}_pool_shared`, [...own, shared], 1));
     taskInputs = nextTasks;

@@ -26,10 +26,17 @@ export class GraphBuilder {
     return units.reduce((x, u, i) => this.dense(`${name}_${i}`, u, 'relu', x), input);
   }
 
-  /** `count` ReLU experts of `units` each, computed as one layer: [B, count, units]. */
-  experts(name: string, count: number, units: number, input: Symbolic): Symbolic {
-    const flat = this.dense(name, count * units, 'relu', input);
-    return reshape(`${name}_stack`, [count, units], flat);
+  /**
+   * `count` ReLU experts, each `layers` deep with `units` per layer: [B, count, units]. One-layer
+   * experts are computed as a single wide layer.
+   */
+  experts(name: string, count: number, units: number, layers: number, input: Symbolic): Symbolic {
+    if (layers === 1) return reshape(`${name}_stack`, [count, units], this.dense(name, count * units, 'relu', input));
+    const experts = Array.from({ length: count }, (_, e) => {
+      const out = this.mlp(`${name}_${e}`, Array<number>(layers).fill(units), input);
+      return reshape(`${name}_${e}_row`, [1, units], out);
+    });
+    return concat(`${name}_stack`, experts, 1);
   }
 
   /** sum_i softmax(W x)_i expert_i: a softmax gate over the experts [B, E, U] -> [B, U]. */

@@ -42,6 +42,8 @@ export interface MMoEConfig extends BaseConfig {
   architecture: 'mmoe';
   experts: number;
   expertUnits: number;
+  /** ReLU layers per expert, each expertUnits wide (default 1). */
+  expertLayers?: number;
 }
 
 /** Progressive Layered Extraction (Tang et al., RecSys 2020). */
@@ -53,6 +55,8 @@ export interface PLEConfig extends BaseConfig {
   /** Experts shared by all tasks, per level. */
   sharedExperts: number;
   expertUnits: number;
+  /** ReLU layers per expert, each expertUnits wide (default 1). */
+  expertLayers?: number;
 }
 
 /** Mixture of HyperNetworks (DeepPRL). */
@@ -88,10 +92,16 @@ export function validateConfig(config: MultiTaskModelConfig): void {
       });
       break;
     case 'mmoe':
-      Object.assign(positive, { experts: config.experts, expertUnits: config.expertUnits });
+      Object.assign(positive, { experts: config.experts, expertUnits: config.expertUnits, expertLayers: config.expertLayers ?? 1 });
       break;
     case 'ple':
-      Object.assign(positive, { levels: config.levels, taskExperts: config.taskExperts, sharedExperts: config.sharedExperts, expertUnits: config.expertUnits });
+      Object.assign(positive, {
+        levels: config.levels,
+        taskExperts: config.taskExperts,
+        sharedExperts: config.sharedExperts,
+        expertUnits: config.expertUnits,
+        expertLayers: config.expertLayers ?? 1,
+      });
       break;
     case 'mohn':
       config.bottomUnits.forEach((u, i) => {

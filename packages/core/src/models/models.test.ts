@@ -46,6 +46,11 @@ describe('multi-task models', () => {
     // MMoE: experts 11*12+12, per task gate 11*3+3, tower 4*5+5, output 5+1.
     expect(mmoe.parameterCount()).toBe(40 + 144 + 2 * (36 + 25 + 6));
     expect(names(mmoe)).toEqual(expect.arrayContaining(['embeddings', 'experts', 'gate_0_click', 'gate_1_play_time', 'tower_1_play_time']));
+    // Two-layer experts are separate MLPs: 11*4+4 and 4*4+4 each.
+    const deep = MMoE.create({ ...(testConfigs()[1] as Parameters<typeof MMoE.create>[0]), expertLayers: 2 });
+    expect(deep.parameterCount()).toBe(40 + 3 * (48 + 20) + 2 * (36 + 25 + 6));
+    expect(names(deep)).toEqual(expect.arrayContaining(['experts_0_0', 'experts_2_1', 'experts_stack']));
+    deep.dispose();
     // PLE: two levels; the shared gate only below the last level, over 2 + 2 + 1 experts.
     expect(names(ple)).toEqual(expect.arrayContaining(['l0_experts_0_click', 'l0_experts_shared', 'gate_l0_shared', 'gate_l1_1_play_time']));
     expect(names(ple)).not.toContain('gate_l1_shared');

@@ -6,6 +6,8 @@ export const mmoeHyperSchema = z
     ...multitaskHyperShape,
     experts: z.number().int().min(1).max(64).default(8),
     expertUnits: z.number().int().min(1).max(1024).default(16),
+    /** ReLU layers per expert, each expertUnits wide. */
+    expertLayers: z.number().int().min(1).max(8).default(1),
   })
   .strict();
 export type MMoEHyper = z.infer<typeof mmoeHyperSchema>;

@@ -11,6 +11,8 @@ export const pleHyperSchema = z
     /** Experts shared by all tasks, per level. */
     sharedExperts: z.number().int().min(1).max(32).default(2),
     expertUnits: z.number().int().min(1).max(1024).default(16),
+    /** ReLU layers per expert, each expertUnits wide. */
+    expertLayers: z.number().int().min(1).max(8).default(1),
   })
   .strict();
 export type PLEHyper = z.infer<typeof pleHyperSchema>;

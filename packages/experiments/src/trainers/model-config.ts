@@ -30,12 +30,13 @@ export function modelConfig(spec: Spec, featurizer: FeaturizerState): { hyper: M
     }
     case 'mmoe': {
       const hyper = mmoeHyperSchema.parse(spec.hyper);
-      return { hyper, config: { ...base(hyper), architecture: 'mmoe', experts: hyper.experts, expertUnits: hyper.expertUnits } };
+      const { experts, expertUnits, expertLayers } = hyper;
+      return { hyper, config: { ...base(hyper), architecture: 'mmoe', experts, expertUnits, expertLayers } };
     }
     case 'ple': {
       const hyper = pleHyperSchema.parse(spec.hyper);
-      const { levels, taskExperts, sharedExperts, expertUnits } = hyper;
-      return { hyper, config: { ...base(hyper), architecture: 'ple', levels, taskExperts, sharedExperts, expertUnits } };
+      const { levels, taskExperts, sharedExperts, expertUnits, expertLayers } = hyper;
+      return { hyper, config: { ...base(hyper), architecture: 'ple', levels, taskExperts, sharedExperts, expertUnits, expertLayers } };
     }
     case 'mohn': {
       const hyper = mohnHyperSchema.parse(spec.hyper);
