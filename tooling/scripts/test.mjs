@@ -16,8 +16,10 @@ const reportFiles = packageDirs().map((dir) => join(dir, REPORT));
 for (const file of reportFiles) rmSync(file, { force: true });
 
 const checkStatus = runBin('turbo', ['run', 'typecheck', 'lint', '--continue', '--output-logs=errors-only']);
+// One package's tests at a time: each suite trains models or runs servers, and on 2 cores several at
+// once only trade speed for time-outs.
 const testStatus = runBin('turbo', [
-  'run', 'test', '--continue', '--output-logs=full',
+  'run', 'test', '--continue', '--concurrency=1', '--output-logs=full',
   '--', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`,
 ]);
 
