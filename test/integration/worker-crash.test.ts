@@ -67,7 +67,7 @@ describe.each(targets)('worker crash and resume on $name', (target) => {
     const done = await waitFor(
       'the run to end',
       () => prisma.run.findUniqueOrThrow({ where: { id: runId } }).then((r) => (['finished', 'failed', 'cancelled'].includes(r.status) ? r : undefined)),
-      180_000,
+      120_000,
       500,
     ).catch((error: Error) => {
       throw new Error(`${error.message}\nsecond worker:\n${second.output().slice(-3000)}`);

@@ -8,7 +8,7 @@ import { CliError, EXIT } from '../cli-error.ts';
 import { cliEnv } from '../env.ts';
 import { redactUrl } from '../redact-url.ts';
 import { stopChild, waitForHttp } from '../start/child-process.ts';
-import { ensureDashboardBuild, startDashboard } from '../start/dashboard.ts';
+import { buildDashboard, startDashboard } from '../start/dashboard.ts';
 import { ensureDemoExperiment } from '../start/demo.ts';
 import { superviseWorker } from '../start/worker-child.ts';
 
@@ -33,7 +33,7 @@ export async function start(flags: { port?: string }): Promise<void> {
   // Named here (the store's own default is the same) so that where the data lives can be printed.
   const home = resolve(env.TRADEOFF_HOME ?? '.tradeoff');
   // The dashboard build (a child process) and the store's start-up overlap.
-  const [store] = await Promise.all([openStore({ databaseUrl: env.DATABASE_URL, home }), ensureDashboardBuild()]);
+  const [store] = await Promise.all([openStore({ databaseUrl: env.DATABASE_URL, home }), buildDashboard()]);
   console.log(
     store.embedded
       ? `store: embedded PostgreSQL (PGlite), data in ${home}, served at ${redactUrl(store.url)}`
