@@ -18,8 +18,9 @@ export interface RunQueueOptions {
 
 /**
  * pg-boss over the store's URL. The queue only wakes workers: claimRun decides who runs a run, so
- * a duplicate or late delivery is harmless. The `stately` policy keeps at most one waiting job per
- * run (singletonKey = runId) while still allowing a new one when the active one's worker died.
+ * a duplicate or late delivery is harmless. The `short` policy keeps at most one waiting job per
+ * run (singletonKey = runId) and, unlike `stately`, lets that job become active while an older one
+ * is still active for a worker that died (`stately` would hold it, and every job behind it, for hours).
  */
 export async function openRunQueue(url: string, opts: RunQueueOptions = {}): Promise<RunQueue> {
   const boss = new PgBoss({ connectionString: url, max: 4 });
@@ -59,7 +60,7 @@ async function ensureRunQueue(boss: PgBoss): Promise<void> {
     try {
       await boss.createQueue(RUN_QUEUE, {
         name: RUN_QUEUE,
-        policy: 'stately',
+        policy: 'short',
         // Training takes long; an expired job is only retried, and the retry's claim fails while
         // the first worker still heartbeats.
         expireInSeconds: 6 * 3600,
