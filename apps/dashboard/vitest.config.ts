@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
-import { defineConfig } from 'vitest/config';
+import { testConfig } from '@tradeoff/vitest-config';
 
-export default defineConfig({
+export default testConfig({
   resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
-  test: { include: ['src/**/*.test.ts'] },
 });

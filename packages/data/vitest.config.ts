@@ -1,0 +1,3 @@
+import { testConfig } from '@tradeoff/vitest-config';
+
+export default testConfig();
