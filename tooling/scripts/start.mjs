@@ -1,7 +1,15 @@
-// `npm start [-- --port N]`: install if needed, build the dashboard (cached by turbo), start the platform.
-import { ensureInstall, runBin } from './ensure-install.mjs';
+// `npm start [-- --port N]`: install if needed, then `tradeoff start` (which builds the dashboard
+// through turbo's cache and serves it). Stop signals are passed on so nothing outlives npm.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureInstall, repoRoot } from './ensure-install.mjs';
 
 ensureInstall();
-const buildStatus = runBin('turbo', ['run', 'build', '--filter=@tradeoff/dashboard', '--output-logs=errors-only']);
-if (buildStatus !== 0) process.exit(buildStatus);
-process.exit(runBin('tsx', ['apps/cli/src/main.ts', 'start', ...process.argv.slice(2)]));
+const bin = join(repoRoot, 'node_modules', '.bin');
+const platform = spawn(join(bin, 'tsx'), ['apps/cli/src/main.ts', 'start', ...process.argv.slice(2)], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+  env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => platform.kill(signal));
+platform.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
