@@ -24,3 +24,4 @@ export { multiTaskLoss } from './loss';
 export { auc, gauc, logloss, mse, ndcgAtK } from './metrics';
 export { Rng } from './rng';
 export { jsonFile, readJsonFile, type ModelFiles } from './model-files';
+export * from './fusion';
