@@ -25,3 +25,4 @@ export { auc, gauc, logloss, mse, ndcgAtK } from './metrics';
 export { Rng } from './rng';
 export { jsonFile, readJsonFile, type ModelFiles } from './model-files';
 export * from './fusion';
+export * from './pareto';

@@ -1,0 +1,4 @@
+export { dominates, nonDominatedSort, type Point, paretoFront } from './dominance';
+export { hypervolume, type HypervolumeOptions } from './hypervolume';
+export { simplexGrid } from './simplex-grid';
+export { cardinality, expectedUtility, sparsity } from './front-metrics';
