@@ -1,3 +1,14 @@
 export { digamma, digammaScalar, lgamma, lgammaScalar, trigamma, trigammaScalar } from './special-functions';
 export { dirichletEntropy, dirichletKl, dirichletLogProb } from './dirichlet';
 export { dirichletLogDensity, sampleDirichlet, sampleDirichletTensor, sampleLogGamma } from './dirichlet-sampler';
+export { type FuseInput, type FusionForm, fuseScores, rankWithinRequests } from './fuse-scores';
+export {
+  composite,
+  evaluateReranking,
+  type NdcgGain,
+  ndcgPerObjective,
+  priorTopK,
+  type RankedNdcg,
+  type RerankEvaluation,
+  type RerankEvaluationInput,
+} from './rerank-metrics';
