@@ -32,3 +32,40 @@ export {
   taskNames,
 } from './table';
 export { openTextStream } from './text-stream';
+export { corpusBleu } from './multiwoz/bleu';
+export { delexicalize, delexicalizeTurn, locateActValues, placeholder, placeholdersIn } from './multiwoz/delexicalize';
+export { DialogueFormatError } from './multiwoz/dialogue-error';
+export {
+  type DialogueScore,
+  type EvaluationInput,
+  type EvaluationResult,
+  evaluateMultiwoz,
+  type SystemTurnOutput,
+  successRequestables,
+} from './multiwoz/evaluate';
+export { isConstraint, normalizeTime, normalizeValue } from './multiwoz/normalize';
+export { parseConvlabDialogues, readConvlabDialogues } from './multiwoz/read-convlab';
+export { readJsonFile } from './multiwoz/read-json';
+export { parseSgdDialogues, readSgdDialogues } from './multiwoz/read-sgd';
+export {
+  type BeliefState,
+  type Dialogue,
+  type DialogueAct,
+  type Domain,
+  type DomainGoal,
+  type Goal,
+  MULTIWOZ_DOMAINS,
+  type Span,
+  type Turn,
+} from './multiwoz/types';
+export {
+  entityKey,
+  entityNames,
+  isVenueDomain,
+  loadVenueDb,
+  queryVenues,
+  VENUE_DOMAINS,
+  type Venue,
+  type VenueDb,
+  type VenueDomain,
+} from './multiwoz/venue-db';
