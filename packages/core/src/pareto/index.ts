@@ -2,3 +2,4 @@ export { dominates, nonDominatedSort, type Point, paretoFront } from './dominanc
 export { hypervolume, type HypervolumeOptions } from './hypervolume';
 export { simplexGrid } from './simplex-grid';
 export { cardinality, expectedUtility, sparsity } from './front-metrics';
+export { type FrontSummary, type SweptFront, summarizeFront, sweepFront } from './sweep';
