@@ -12,3 +12,4 @@ export {
   type RerankEvaluation,
   type RerankEvaluationInput,
 } from './rerank-metrics';
+export { clippedSurrogateLoss, groupAdvantages } from './group-policy-loss';
