@@ -13,3 +13,4 @@ export {
   type RerankEvaluationInput,
 } from './rerank-metrics';
 export { clippedSurrogateLoss, groupAdvantages } from './group-policy-loss';
+export { lambdaLoss } from './lambda-loss';
