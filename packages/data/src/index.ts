@@ -33,6 +33,7 @@ export {
 } from './table';
 export { openTextStream } from './text-stream';
 export { corpusBleu } from './multiwoz/bleu';
+export { type BookedDomainsTable, readBookedDomains } from './multiwoz/booked-domains';
 export { delexicalize, delexicalizeTurn, locateActValues, placeholder, placeholdersIn } from './multiwoz/delexicalize';
 export { DialogueFormatError } from './multiwoz/dialogue-error';
 export {
@@ -40,6 +41,7 @@ export {
   type EvaluationInput,
   type EvaluationResult,
   evaluateMultiwoz,
+  goldOutputs,
   type SystemTurnOutput,
   successRequestables,
 } from './multiwoz/evaluate';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { delexicalizeTurn } from './delexicalize';
-import { evaluateMultiwoz, type SystemTurnOutput } from './evaluate';
+import { readBookedDomains } from './booked-domains';
+import { evaluateMultiwoz, goldOutputs, type SystemTurnOutput } from './evaluate';
 import { readConvlabDialogues } from './read-convlab';
-import { readJsonFile } from './read-json';
 import { BOOKED_FILE, DB_DIR, DEV_FILE, HAVE_MULTIWOZ } from './shared-data.test-helper';
 import type { BeliefState, Dialogue, Domain, Goal } from './types';
 import { loadVenueDb } from './venue-db';
@@ -102,11 +101,8 @@ describe.skipIf(!HAVE_MULTIWOZ)('evaluateMultiwoz', async () => {
   it('scores the gold responses of the shared dev split near the published human reference', async () => {
     if (!db) return;
     const dialogues = await readConvlabDialogues(DEV_FILE);
-    const bookedDomains = (await readJsonFile(BOOKED_FILE)) as Record<string, string[][]>;
-    const outputs = new Map(
-      dialogues.map((d) => [d.id, d.turns.filter((t) => t.speaker === 'system').map((t) => ({ response: delexicalizeTurn(t) }))]),
-    );
-    const result = evaluateMultiwoz({ dialogues, outputs, db, bookedDomains });
+    const bookedDomains = await readBookedDomains(BOOKED_FILE);
+    const result = evaluateMultiwoz({ dialogues, outputs: goldOutputs(dialogues), db, bookedDomains });
     expect(result.dialogues).toHaveLength(999);
     expect(result.inform).toBeGreaterThan(91);
     expect(result.inform).toBeLessThan(96);

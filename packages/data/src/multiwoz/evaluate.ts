@@ -76,6 +76,13 @@ export function evaluateMultiwoz(input: EvaluationInput): EvaluationResult {
   return { inform, success, bleu, combined: 0.5 * (inform + success) + bleu, dialogues: scores };
 }
 
+/** The gold delexicalized responses of each dialogue, as evaluator outputs. */
+export function goldOutputs(dialogues: readonly Dialogue[]): Map<string, SystemTurnOutput[]> {
+  return new Map(
+    dialogues.map((d) => [d.id, d.turns.filter((t) => t.speaker === 'system').map((t) => ({ response: delexicalizeTurn(t) }))]),
+  );
+}
+
 /** Success-relevant requestables of a domain goal: asked-for attributes, plus a reference when booking. */
 export function successRequestables(goal: DomainGoal): string[] {
   const wanted = goal.requestable.map((slot) => (slot === 'trainID' ? 'id' : slot.toLowerCase()));
@@ -102,18 +109,12 @@ function scoreDialogue(
     const booked = bookedTable?.[index] ?? turn.bookedDomains ?? [];
     for (const token of placeholdersIn(output.response)) {
       const [prefix = '', slot = ''] = token.slice(1, -1).split('_');
-      const domains = prefix === 'value' ? active : (goalDomains.filter((d) => d === prefix) as Domain[]);
+      const domains = creditedDomains(prefix, slot, { goalDomains, active, booked });
       for (const domain of domains) {
         // Attributes of the venue the state names refer to that venue, as naming it would.
         const refersToNamed = SUCCESS_REQUESTABLES.has(slot) && state[domain]?.name !== undefined;
         if (slot === 'name' || slot === 'id' || refersToNamed) recordOffer(offered, domain, state, names);
-        const requested = slot === 'name' ? undefined : slot;
-        if (!requested || !provided.has(domain)) continue;
-        if (requested === 'reference' && !booked.includes(domain)) continue;
-        provided.get(domain)?.add(requested);
-      }
-      if (prefix === 'value' && slot === 'reference') {
-        for (const domain of goalDomains) if (booked.includes(domain)) provided.get(domain)?.add('reference');
+        if (slot !== 'name') provided.get(domain)?.add(slot);
       }
     }
   });
@@ -125,6 +126,19 @@ function scoreDialogue(
   });
   const inform = informFailures.length === 0;
   return { id: dialogue.id, inform, success: inform && missing.length === 0, informFailures, missing };
+}
+
+/**
+ * The domains a placeholder speaks for: its own domain (`[hotel_name]`), the turn's active domains
+ * for `[value_*]`; a reference only for domains booked by this turn.
+ */
+function creditedDomains(
+  prefix: string,
+  slot: string,
+  turn: { goalDomains: readonly Domain[]; active: readonly Domain[]; booked: readonly string[] },
+): readonly Domain[] {
+  if (slot === 'reference') return turn.goalDomains.filter((d) => turn.booked.includes(d) && (prefix === 'value' || prefix === d));
+  return prefix === 'value' ? turn.active : turn.goalDomains.filter((d) => d === prefix);
 }
 
 /** Domains the system turn is about: those its acts name or whose state changed, else the previous ones. */
