@@ -49,6 +49,7 @@ export { isConstraint, normalizeTime, normalizeValue } from './multiwoz/normaliz
 export { parseConvlabDialogues, readConvlabDialogues } from './multiwoz/read-convlab';
 export { readJsonFile } from './multiwoz/read-json';
 export { parseSgdDialogues, readSgdDialogues } from './multiwoz/read-sgd';
+export { type DialogueSplit, splitDialoguesById } from './multiwoz/split-dialogues';
 export {
   type BeliefState,
   type Dialogue,
