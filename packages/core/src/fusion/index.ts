@@ -7,6 +7,7 @@ export {
   evaluateReranking,
   type NdcgGain,
   ndcgPerObjective,
+  priorPerRequest,
   priorTopK,
   type RankedNdcg,
   type RerankEvaluation,
@@ -14,3 +15,4 @@ export {
 } from './rerank-metrics';
 export { clippedSurrogateLoss, groupAdvantages } from './group-policy-loss';
 export { lambdaLoss } from './lambda-loss';
+export { type GroupRewardInput, type GroupRewards, groupRewards, weightFloorPenalty } from './group-rewards';

@@ -49,20 +49,31 @@ export function ndcgPerObjective(order: ArrayLike<number>, labels: ArrayLike<num
   return { mean: sums.map((s, j) => (counted[j]! > 0 ? s / counted[j]! : Number.NaN)), perRequest, counted };
 }
 
-/** Prior reward: per objective, the mean over requests of the mean prediction of the top-k candidates. */
-export function priorTopK(order: ArrayLike<number>, predictions: ArrayLike<number>, objectives: number, offsets: ArrayLike<number>, k: number): Float64Array {
+/** Prior reward per request: the mean prediction of its top-k candidates, [requests, objectives] (NaN for an empty request). */
+export function priorPerRequest(order: ArrayLike<number>, predictions: ArrayLike<number>, objectives: number, offsets: ArrayLike<number>, k: number): Float64Array {
   const requests = requestCount(offsets);
   checkRows('predictions', predictions, offsets[requests]!, objectives);
-  const out = new Float64Array(objectives);
-  let counted = 0;
+  const out = new Float64Array(requests * objectives);
   for (let r = 0; r < requests; r++) {
     const top = Math.min(k, offsets[r + 1]! - offsets[r]!);
-    if (top === 0) continue;
-    counted++;
     for (let i = 0; i < top; i++) {
       const row = order[offsets[r]! + i]!;
-      for (let j = 0; j < objectives; j++) out[j]! += predictions[row * objectives + j]! / top;
+      for (let j = 0; j < objectives; j++) out[r * objectives + j]! += predictions[row * objectives + j]! / top;
     }
+    if (top === 0) out.fill(Number.NaN, r * objectives, (r + 1) * objectives);
+  }
+  return out;
+}
+
+/** Prior reward: per objective, the mean over (non-empty) requests of the mean prediction of the top-k candidates. */
+export function priorTopK(order: ArrayLike<number>, predictions: ArrayLike<number>, objectives: number, offsets: ArrayLike<number>, k: number): Float64Array {
+  const perRequest = priorPerRequest(order, predictions, objectives, offsets, k);
+  const out = new Float64Array(objectives);
+  let counted = 0;
+  for (let r = 0; r < perRequest.length / objectives; r++) {
+    if (Number.isNaN(perRequest[r * objectives]!)) continue;
+    counted++;
+    for (let j = 0; j < objectives; j++) out[j]! += perRequest[r * objectives + j]!;
   }
   return out.map((v) => (counted > 0 ? v / counted : Number.NaN));
 }
