@@ -35,6 +35,9 @@ describe.skipIf(!hasKuaiRand)('runExperiment on KuaiRand-Pure', () => {
     expect(result.final['test/auc/long_view']).toBeGreaterThan(0.65);
     expect(result.final['test/gauc/click']).toBeGreaterThan(0.55);
     expect(result.final['test/logloss/like']).toBeLessThan(0.1);
+    // Ranking within requests of two or more impressions: better than the worst, short of perfect.
+    expect(result.final['test/ndcg@10/click']).toBeGreaterThan(0.5);
+    expect(result.final['test/ndcg@10/click']).toBeLessThan(1);
     // Squared error of log1p(play_time_ms), far below the target's variance (about 9 here).
     expect(result.final['test/mse/play_time']).toBeLessThan(5);
     expect(sink.logs.find((l) => l.message.startsWith('test: '))!.message).toMatch(/dated 20220503\.\.20220503/);

@@ -3,7 +3,7 @@ import { groupRequests } from '../requests';
 import type { CategoricalColumn, FeatureColumn, MultiTaskTable } from '../table';
 import { KUAIRAND_OBJECTIVES, LOG_FEATURES, USER_TABLE, VIDEO_TABLE } from './columns';
 import { readFeatureTable, type FeatureTable } from './read-feature-table';
-import { type KuaiRandLog, readKuaiRandLog } from './read-log';
+import { readKuaiRandLog } from './read-log';
 
 export interface KuaiRandFiles {
   log: string;
@@ -64,8 +64,6 @@ export async function readKuaiRand(files: KuaiRandFiles, options: KuaiRandReadOp
     requests: groupRequests(c.user_id, c.date, c.time_ms),
   };
 }
-
-export type { KuaiRandLog };
 
 /** Integer ids as a categorical column (dictionary of their decimal text). */
 function integerCategories(values: Float64Array): CategoricalColumn {
