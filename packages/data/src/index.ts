@@ -71,4 +71,5 @@ export {
   type Venue,
   type VenueDb,
   type VenueDomain,
+  venueMatchCounts,
 } from './multiwoz/venue-db';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTime, normalizeValue } from './normalize';
 import { DB_DIR, HAVE_MULTIWOZ } from './shared-data.test-helper';
-import { entityNames, loadVenueDb, queryVenues } from './venue-db';
+import { entityNames, loadVenueDb, queryVenues, venueMatchCounts } from './venue-db';
 
 describe('value normalisation', () => {
   it('folds spelling variants and clock formats', () => {
@@ -34,5 +34,11 @@ describe.skipIf(!HAVE_MULTIWOZ)('queryVenues on the shared DBs', async () => {
     expect(ids({ leaveAt: '19:00' })).toEqual(['tr4957', 'tr2634', 'tr1428']);
     expect(ids({ arriveBy: '7:51' })).toEqual(['tr7075', 'tr2289']);
     expect(ids({ leaveAt: '9:00', arriveBy: '11:51' })).toEqual(['tr7409', 'tr1111']);
+  });
+
+  it('counts the matches of a belief state per venue domain', () => {
+    if (!db) return;
+    const counts = venueMatchCounts(db, { restaurant: { food: 'italian', area: 'centre', pricerange: 'cheap' } });
+    expect(counts).toEqual({ restaurant: 3, hotel: 33, attraction: 79, train: 2828 });
   });
 });

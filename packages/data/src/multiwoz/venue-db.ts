@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isConstraint, normalizeTime, normalizeValue } from './normalize';
 import { readJsonFile } from './read-json';
+import type { BeliefState } from './types';
 
 /** The domains whose entities are looked up in a DB by constraints. */
 export const VENUE_DOMAINS = ['restaurant', 'hotel', 'attraction', 'train'] as const;
@@ -60,4 +61,11 @@ function matches(venue: Venue, slot: string, wanted: string): boolean {
 export function entityNames(domain: VenueDomain, venues: Venue[]): string[] {
   const key = entityKey(domain);
   return venues.flatMap((venue) => (typeof venue[key] === 'string' ? [normalizeValue(venue[key])] : []));
+}
+
+/** How many venues of each venue domain match the belief state: the DB result a policy conditions on. */
+export function venueMatchCounts(db: VenueDb, belief: BeliefState): Record<VenueDomain, number> {
+  const counts = {} as Record<VenueDomain, number>;
+  for (const domain of VENUE_DOMAINS) counts[domain] = queryVenues(db, domain, belief[domain] ?? {}).length;
+  return counts;
 }
