@@ -16,3 +16,4 @@ export {
 export { clippedSurrogateLoss, groupAdvantages } from './group-policy-loss';
 export { lambdaLoss } from './lambda-loss';
 export { type GroupRewardInput, type GroupRewards, groupRewards, weightFloorPenalty } from './group-rewards';
+export { concentrationsFromLogits, diagonalGaussianLogProb } from './weight-policy-heads';
