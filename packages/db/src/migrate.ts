@@ -61,11 +61,14 @@ async function withLease<T>(client: pg.Client, use: () => Promise<T>): Promise<T
   }
 }
 
-/** IF NOT EXISTS still fails for the loser of two concurrent creates; the object exists either way. */
+/**
+ * IF NOT EXISTS still fails for the loser of two concurrent creates (unique violation, or "type
+ * already exists" for a table's row type); the object exists either way.
+ */
 async function createRacing(client: pg.Client, sql: string): Promise<void> {
   try {
     await client.query(sql);
   } catch (error) {
-    if (!['23505', '42P06', '42P07'].includes((error as { code?: string }).code ?? '')) throw error;
+    if (!['23505', '42710', '42P06', '42P07'].includes((error as { code?: string }).code ?? '')) throw error;
   }
 }

@@ -17,6 +17,9 @@ export async function canConnect(url: string, timeoutMs = 2000): Promise<boolean
 /** Runs use with a single connection of its own, closed afterwards. */
 export async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
+  // A query in flight rejects on its own; without a listener, a server closing the idle
+  // connection (e.g. a dropped database) would crash the process instead.
+  client.on('error', () => {});
   await client.connect();
   try {
     return await use(client);
