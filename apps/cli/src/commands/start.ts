@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 
 import { createCaller, createContext } from '@tradeoff/api';
-import { migrate, openRunQueue, openStore, type Store } from '@tradeoff/db';
+import { openRunQueue, openStore, type Store } from '@tradeoff/db';
 import { z } from 'zod';
 
 import { CliError, EXIT } from '../cli-error.ts';
@@ -32,14 +32,13 @@ export async function start(flags: { port?: string }): Promise<void> {
 
   // Named here (the store's own default is the same) so that where the data lives can be printed.
   const home = resolve(env.TRADEOFF_HOME ?? '.tradeoff');
-  // The dashboard build (a child process) and the store's start-up overlap.
+  // The dashboard build (a child process) and the store's start-up (migrations included) overlap.
   const [store] = await Promise.all([openStore({ databaseUrl: env.DATABASE_URL, home }), buildDashboard()]);
   console.log(
     store.embedded
       ? `store: embedded PostgreSQL (PGlite), data in ${home}, served at ${redactUrl(store.url)}`
       : `store: ${redactUrl(store.url)}`,
   );
-  await migrate(store.url);
   await createDemoIfEmpty(store);
 
   const worker = superviseWorker({ databaseUrl: store.url });
