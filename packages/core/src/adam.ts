@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { type AdamCoefficients, canFuseAdam, fusedAdamStep } from './engine/fused-adam';
 import type { NamedTensor } from './model-files';
 
 export interface AdamOptions {
@@ -31,8 +32,8 @@ export class Adam {
     this.beta2 = options.beta2 ?? 0.999;
     this.epsilon = options.epsilon ?? 1e-7;
     this.weightDecay = options.weightDecay ?? 0;
-    this.m = variables.map((x) => tf.variable(tf.zerosLike(x), false));
-    this.v = variables.map((x) => tf.variable(tf.zerosLike(x), false));
+    this.m = variables.map((x) => zeroMoment(x));
+    this.v = variables.map((x) => zeroMoment(x));
   }
 
   /** Number of updates applied so far. */
@@ -45,20 +46,32 @@ export class Adam {
     if (gradients.length !== this.variables.length) throw new Error('Adam.apply: one gradient per variable');
     this.t++;
     // Bias corrections in double precision, folded into two scalars (as in PyTorch's Adam).
-    const stepSize = this.learningRate / (1 - this.beta1 ** this.t);
-    const secondCorrection = Math.sqrt(1 - this.beta2 ** this.t);
+    const c: AdamCoefficients = {
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+      stepSize: this.learningRate / (1 - this.beta1 ** this.t),
+      secondCorrection: Math.sqrt(1 - this.beta2 ** this.t),
+      decay: 1 - this.learningRate * this.weightDecay,
+    };
+    if (canFuseAdam([...this.variables, ...gradients])) {
+      this.variables.forEach((x, i) => {
+        fusedAdamStep({ x, m: this.m[i]!, v: this.v[i]!, g: gradients[i]! }, c);
+      });
+      return;
+    }
     tf.tidy(() => {
       this.variables.forEach((x, i) => {
         const g = gradients[i]!;
         const m = this.m[i]!;
         const v = this.v[i]!;
-        const m1 = m.mul(this.beta1).add(g.mul(1 - this.beta1));
-        const v1 = v.mul(this.beta2).add(g.square().mul(1 - this.beta2));
+        const m1 = m.mul(c.beta1).add(g.mul(1 - c.beta1));
+        const v1 = v.mul(c.beta2).add(g.square().mul(1 - c.beta2));
         m.assign(m1);
         v.assign(v1);
-        const denominator = v1.sqrt().div(secondCorrection).add(this.epsilon);
-        const decayed = this.weightDecay > 0 ? x.mul(1 - this.learningRate * this.weightDecay) : x;
-        x.assign(decayed.sub(m1.div(denominator).mul(stepSize)));
+        const denominator = v1.sqrt().div(c.secondCorrection).add(c.epsilon);
+        const decayed = this.weightDecay > 0 ? x.mul(c.decay) : x;
+        x.assign(decayed.sub(m1.div(denominator).mul(c.stepSize)));
       });
     });
   }
@@ -89,4 +102,12 @@ export class Adam {
   dispose(): void {
     tf.dispose([...this.m, ...this.v]);
   }
+}
+
+/** A zero moment with storage of its own (the fused step updates it in place). */
+function zeroMoment(x: tf.Variable): tf.Variable {
+  const zeros = tf.zerosLike(x);
+  const moment = tf.variable(zeros, false);
+  zeros.dispose();
+  return moment;
 }

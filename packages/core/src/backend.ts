@@ -2,13 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 // Registers the `wasm` backend with the engine; it is activated only by initBackend.
 import '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_NAMES, type BackendName } from './backend-names';
-import { installWasmKernelFixes } from './engine';
+import { installWasmKernelFixes, startWasmWithThreads } from './engine';
 
 export interface BackendOptions {
   /** Use exactly this backend or fail, instead of the first one that loads. */
   force?: BackendName;
   /** Receives one line naming the chosen backend and why the preferred ones were skipped. */
   log?: (message: string) => void;
+  /** XNNPACK threads of the wasm backend (default 1: on a shared 2-core machine more threads measured slower). */
+  wasmThreads?: number;
 }
 
 let active: BackendName | null = null;
@@ -23,7 +25,7 @@ async function importOptional(specifier: string): Promise<void> {
   await import(specifier);
 }
 
-async function activate(name: BackendName): Promise<void> {
+async function activate(name: BackendName, wasmThreads: number): Promise<void> {
   if (name === 'node-gpu' || name === 'node') {
     // Both bindings register a backend called `tensorflow`; their import throws when the native lib is missing.
     try {
@@ -35,8 +37,9 @@ async function activate(name: BackendName): Promise<void> {
     if (!(await tf.setBackend('tensorflow'))) throw new Error('tf.setBackend("tensorflow") returned false');
     return;
   }
+  if (name === 'wasm' && wasmThreads > 1) await startWasmWithThreads(wasmThreads);
   // setBackend reports failure (e.g. the wasm binary not loading) by returning false, not by throwing.
-  if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend("${name}") returned false`);
+  else if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend("${name}") returned false`);
   await tf.ready();
   // Gather gradients (embeddings) and fast transposed matmuls: see engine/.
   if (name === 'wasm') installWasmKernelFixes(tf);
@@ -55,7 +58,7 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
   const skipped: string[] = [];
   for (const name of force ? [force] : BACKEND_NAMES) {
     try {
-      await activate(name);
+      await activate(name, options.wasmThreads ?? 1);
       active = name;
       const why = skipped.length ? ` (skipped ${skipped.join('; ')})` : '';
       log?.(`tfjs backend: ${name}${force ? ' (forced)' : ''}${why}`);

@@ -72,10 +72,17 @@ printTable(
 );
 console.log('* stock wasm kernels plus UnsortedSegmentSum, without which embedding gradients fail on wasm');
 
-const fixed = outcomes.find(([label]) => label === 'tfjs wasm + fixes')?.[1];
-const fixedTrain = fixed && !('error' in fixed) ? fixed.train : null;
-if ('error' in reference) console.log(`\ntrain ratio to PyTorch: unavailable (${reference.error})`);
-else if (!fixedTrain || !reference.train) console.log('\ntrain ratio to PyTorch: unavailable (tfjs wasm + fixes did not train)');
-else console.log(`\ntrain ratio to PyTorch: ${(reference.train.stepMs / fixedTrain.stepMs).toFixed(2)} (tfjs wasm + fixes over PyTorch, train samples/s)`);
+const trainOf = (label: string) => {
+  const outcome = outcomes.find(([l]) => l === label)?.[1];
+  return outcome && !('error' in outcome) ? outcome.train : null;
+};
+const ratio = (label: string) => {
+  const train = trainOf(label);
+  if ('error' in reference) return `unavailable (${reference.error})`;
+  if (!train || !reference.train) return `unavailable (${label} did not train)`;
+  return `${(reference.train.stepMs / train.stepMs).toFixed(2)} (${label} over PyTorch, train samples/s)`;
+};
+console.log(`\ntrain ratio to PyTorch: ${ratio('tfjs wasm + fixes')}`);
+console.log(`train ratio to PyTorch, 2 wasm threads vs 1 torch thread: ${ratio('tfjs wasm + fixes, 2 threads')}`);
 const load = `${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)}`;
 console.log(`Medians of timed runs. 1-min load average ${load} on ${availableParallelism()} cores: other work on the machine skews these.`);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { Adam } from '@tradeoff/core';
 import type { MMoEBenchConfig } from './config';
 
 export interface Batch {
@@ -16,17 +17,21 @@ interface Dense {
 /**
  * MMoE written with plain tfjs ops, the way the PyTorch reference writes it: one embedding table
  * per categorical feature, per-expert two-layer ReLU MLPs, a softmax gate and a tower per task,
- * a summed sigmoid cross-entropy over the tasks, Adam.
+ * a summed sigmoid cross-entropy over the tasks, Adam: tf.train.adam (`tfjs`) or Tradeoff's Adam
+ * (`tradeoff`: one fused pass per variable on wasm).
  */
 export class BenchMMoE {
   private readonly embeddings: tf.Variable[];
   private readonly experts: Dense[][];
   private readonly gates: Dense[];
   private readonly towers: Dense[][];
-  private readonly optimizer: tf.Optimizer;
+  private readonly step: (loss: () => tf.Scalar) => number;
   private readonly variables: tf.Variable[];
 
-  constructor(private readonly config: MMoEBenchConfig) {
+  constructor(
+    private readonly config: MMoEBenchConfig,
+    optimizer: 'tfjs' | 'tradeoff' = 'tfjs',
+  ) {
     const { numeric, categorical, vocab, embeddingDim, experts, expertUnits, tasks, towerUnits } = config;
     let seed = 1;
     const dense = (inputs: number, units: number): Dense => ({
@@ -44,7 +49,7 @@ export class BenchMMoE {
       ...this.embeddings,
       ...[...this.experts, this.gates, ...this.towers].flat().flatMap((d) => [d.kernel, d.bias]),
     ];
-    this.optimizer = tf.train.adam(config.learningRate);
+    this.step = optimizer === 'tfjs' ? tfjsAdamStep(this.variables, config.learningRate) : tradeoffAdamStep(this.variables, config.learningRate);
   }
 
   parameterCount(): number {
@@ -68,20 +73,33 @@ export class BenchMMoE {
 
   /** One Adam step; returns the loss. */
   trainStep(batch: Batch): number {
-    const loss = this.optimizer.minimize(
-      () => tf.losses.sigmoidCrossEntropy(batch.labels, this.logits(batch.numeric, batch.categorical)).mul(this.config.tasks) as tf.Scalar,
-      true,
-      this.variables,
-    );
-    const value = loss!.dataSync()[0]!;
-    loss!.dispose();
-    return value;
+    return this.step(() => tf.losses.sigmoidCrossEntropy(batch.labels, this.logits(batch.numeric, batch.categorical)).mul(this.config.tasks) as tf.Scalar);
   }
 
   /** Task probabilities, read back to the host like a serving call. */
   predict(numeric: tf.Tensor2D, categorical: tf.Tensor2D): Float32Array {
     return tf.tidy(() => tf.sigmoid(this.logits(numeric, categorical)).dataSync() as Float32Array);
   }
+}
+
+function tfjsAdamStep(variables: tf.Variable[], learningRate: number) {
+  const optimizer = tf.train.adam(learningRate);
+  return (loss: () => tf.Scalar): number => {
+    const value = optimizer.minimize(loss, true, variables)!;
+    const result = value.dataSync()[0]!;
+    value.dispose();
+    return result;
+  };
+}
+
+function tradeoffAdamStep(variables: tf.Variable[], learningRate: number) {
+  const optimizer = new Adam(variables, { learningRate });
+  return (loss: () => tf.Scalar): number =>
+    tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(loss, variables);
+      optimizer.apply(variables.map((v) => grads[v.name]!));
+      return value.dataSync()[0]!;
+    });
 }
 
 /** Seeded synthetic batch: the labels depend on the features so the loss can fall. */

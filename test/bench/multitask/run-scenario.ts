@@ -1,17 +1,20 @@
 // Child process of main.ts: measures one scenario and prints its result as one JSON line.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { installWasmKernelFixes } from '@tradeoff/core';
+import { installWasmKernelFixes, startWasmWithThreads } from '@tradeoff/core';
 import { MMOE_BENCH } from './config';
 import { BenchMMoE, syntheticBatch } from './mmoe';
 import { RESULT_PREFIX, type Scenario, type ScenarioResult, type TrainResult } from './scenarios';
 import { time } from './timing';
 
 const scenario = JSON.parse(process.argv[2] ?? '') as Scenario;
-if (!(await tf.setBackend(scenario.backend))) throw new Error(`backend ${scenario.backend} did not load`);
+if (scenario.threads && scenario.threads > 1) {
+  const threads = await startWasmWithThreads(scenario.threads);
+  if (threads !== scenario.threads) throw new Error(`wasm started with ${threads} threads, not ${scenario.threads}`);
+} else if (!(await tf.setBackend(scenario.backend))) throw new Error(`backend ${scenario.backend} did not load`);
 if (scenario.fixes !== 'none') installWasmKernelFixes(tf, { fastMatMul: scenario.fixes === 'all' });
 
-const model = new BenchMMoE(MMOE_BENCH);
+const model = new BenchMMoE(MMOE_BENCH, scenario.optimizer);
 const batches = [0, 1, 2, 3].map((i) => syntheticBatch(MMOE_BENCH, MMOE_BENCH.batch, 100 + 10 * i));
 const single = syntheticBatch(MMOE_BENCH, 1, 999);
 

@@ -4,6 +4,10 @@ export interface Scenario {
   backend: 'cpu' | 'wasm';
   /** `segment-sum`: only the kernel embedding gradients need on wasm; `all`: installWasmKernelFixes. */
   fixes: 'none' | 'segment-sum' | 'all';
+  /** tf.train.adam, or Tradeoff's Adam (fused on wasm). */
+  optimizer: 'tfjs' | 'tradeoff';
+  /** XNNPACK threads on wasm (1 unless set; see startWasmWithThreads). */
+  threads?: number;
   warmupSteps: number;
   /** Timed train steps; 0 skips training. */
   trainSteps: number;
@@ -32,9 +36,10 @@ export interface ScenarioResult {
  */
 export function scenarios(cpuTrain: boolean): Scenario[] {
   return [
-    { label: 'tfjs cpu', backend: 'cpu', fixes: 'none', warmupSteps: 0, trainSteps: cpuTrain ? 1 : 0, inferenceRuns: 5 },
-    { label: 'tfjs wasm stock*', backend: 'wasm', fixes: 'segment-sum', warmupSteps: 2, trainSteps: 8, inferenceRuns: 20 },
-    { label: 'tfjs wasm + fixes', backend: 'wasm', fixes: 'all', warmupSteps: 3, trainSteps: 30, inferenceRuns: 40 },
+    { label: 'tfjs cpu', backend: 'cpu', fixes: 'none', optimizer: 'tfjs', warmupSteps: 0, trainSteps: cpuTrain ? 1 : 0, inferenceRuns: 5 },
+    { label: 'tfjs wasm stock*', backend: 'wasm', fixes: 'segment-sum', optimizer: 'tfjs', warmupSteps: 2, trainSteps: 8, inferenceRuns: 20 },
+    { label: 'tfjs wasm + fixes', backend: 'wasm', fixes: 'all', optimizer: 'tradeoff', warmupSteps: 3, trainSteps: 30, inferenceRuns: 40 },
+    { label: 'tfjs wasm + fixes, 2 threads', backend: 'wasm', fixes: 'all', optimizer: 'tradeoff', threads: 2, warmupSteps: 3, trainSteps: 30, inferenceRuns: 40 },
   ];
 }
 

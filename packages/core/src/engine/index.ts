@@ -1,2 +1,3 @@
 export { installWasmKernelFixes, type WasmKernelFixOptions } from './install';
 export type { KernelRegistry } from './kernel-registry';
+export { startWasmWithThreads } from './wasm-threads';
