@@ -13,6 +13,15 @@ export interface FeatureTable {
   rowOf: Int32Array;
   /** Per feature of the spec: numbers (NaN when empty) or dictionary codes (-1 when empty). */
   columns: Array<Float64Array | CategoricalColumn>;
+  /** Bad rows left out (with `skipBadRows`). */
+  skipped: number;
+}
+
+export interface FeatureTableReadOptions {
+  /** The file name used in error messages (default: the path's base name). */
+  name?: string;
+  /** Leave out bad rows (a malformed value, a repeated id) and count them, instead of failing. */
+  skipBadRows?: boolean;
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -21,11 +30,15 @@ const ID = /^\d+$/;
 /**
  * Reads a KuaiRand user or video feature table (CSV with a header, plain or gzip). Ids must be
  * unique non-negative integers; numeric features numbers or empty (missing); categorical features
- * any text, empty meaning missing. A bad row fails as `file:line:column: field name: problem`.
+ * any text, empty meaning missing. A bad row fails as `file:line:column: field name: problem`, or
+ * with `skipBadRows` is left out and counted (a bad header still fails).
  */
-export async function readFeatureTable(path: string, spec: FeatureTableSpec, options: { name?: string } = {}): Promise<FeatureTable> {
+export async function readFeatureTable(path: string, spec: FeatureTableSpec, options: FeatureTableReadOptions = {}): Promise<FeatureTable> {
   const file = options.name ?? basename(path);
   const ids: number[] = [];
+  const lineOf = new Map<number, number>();
+  const parsed = new Float64Array(spec.features.length);
+  let skipped = 0;
   const numbers = spec.features.map(() => [] as number[]);
   const dictionaries = spec.features.map(() => new DictionaryBuilder());
   let positions: number[] | undefined;
@@ -43,31 +56,44 @@ export async function readFeatureTable(path: string, spec: FeatureTableSpec, opt
         positions = spec.features.map((f) => record.indexOf(f.name));
         continue;
       }
-      if (record.length !== width) throw new DataError(file, line, undefined, `expected ${width} fields as in the header, got ${record.length}`);
-      const idText = record[idPosition]!;
-      if (!ID.test(idText)) throw new DataError(file, line, spec.id, `expected a non-negative integer id, got ${JSON.stringify(idText)}`, idPosition + 1);
-      ids.push(Number(idText));
-      spec.features.forEach((feature, f) => {
-        const position = positions![f]!;
-        const text = record[position]!.trim();
-        if (feature.kind === 'categorical') {
-          numbers[f]!.push(dictionaries[f]!.code(text));
-          return;
-        }
-        if (text !== '' && !NUMBER.test(text)) throw new DataError(file, line, feature.name, `expected a number or nothing, got ${JSON.stringify(text)}`, position + 1);
-        numbers[f]!.push(text === '' ? Number.NaN : Number(text));
-      });
+      try {
+        ids.push(parseRecord(record, line));
+      } catch (error) {
+        if (!(options.skipBadRows && error instanceof DataError)) throw error;
+        skipped++;
+      }
     }
   } catch (error) {
     if (error instanceof DataError) throw error;
     throw new Error(`${file}: cannot read the ${spec.title}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (ids.length === 0) throw new Error(`${file}: the ${spec.title} table has no rows`);
+  if (ids.length === 0) throw new Error(`${file}: the ${spec.title} table has no ${skipped ? 'valid ' : ''}rows${skipped ? ` (${skipped} bad rows skipped)` : ''}`);
   const rowOf = new Int32Array(Math.max(...ids) + 1).fill(-1);
   ids.forEach((id, row) => {
-    if (rowOf[id]! >= 0) throw new Error(`${file}: ${spec.id} ${id} appears twice`);
     rowOf[id] = row;
   });
   const columns = spec.features.map((feature, f) => (feature.kind === 'numeric' ? Float64Array.from(numbers[f]!) : dictionaries[f]!.column(numbers[f]!)));
-  return { source: file, spec, rowOf, columns };
+  return { source: file, spec, rowOf, columns, skipped };
+
+  /** Checks a whole row before keeping any of it, so a skipped row leaves nothing behind; returns its id. */
+  function parseRecord(record: string[], line: number): number {
+    if (record.length !== width) throw new DataError(file, line, undefined, `expected ${width} fields as in the header, got ${record.length}`);
+    const idText = record[idPosition]!;
+    if (!ID.test(idText)) throw new DataError(file, line, spec.id, `expected a non-negative integer id, got ${JSON.stringify(idText)}`, idPosition + 1);
+    const id = Number(idText);
+    const first = lineOf.get(id);
+    if (first !== undefined) throw new DataError(file, line, spec.id, `id ${id} appears twice (first on line ${first})`, idPosition + 1);
+    spec.features.forEach((feature, f) => {
+      const position = positions![f]!;
+      const text = record[position]!.trim();
+      if (feature.kind === 'categorical') return;
+      if (text !== '' && !NUMBER.test(text)) throw new DataError(file, line, feature.name, `expected a number or nothing, got ${JSON.stringify(text)}`, position + 1);
+      parsed[f] = text === '' ? Number.NaN : Number(text);
+    });
+    spec.features.forEach((feature, f) => {
+      numbers[f]!.push(feature.kind === 'categorical' ? dictionaries[f]!.code(record[positions![f]!]!.trim()) : parsed[f]!);
+    });
+    lineOf.set(id, line);
+    return id;
+  }
 }

@@ -105,7 +105,7 @@ describe.skipIf(!existsSync(files.log))('readKuaiRand on the shared KuaiRand-Pur
       await expect(readKuaiRandLog(noTab)).rejects.toThrow('no-tab.csv.gz:1: header lacks column tab');
     });
 
-    it('skips and counts bad rows when asked; a bad feature table row is named too', async () => {
+    it('skips and counts bad rows of the log and of the feature tables when asked, and names them otherwise', async () => {
       const path = write('skip.csv.gz', (rows) => {
         rows[2]![3] = '2461';
         rows[11]![0] = '';
@@ -113,9 +113,21 @@ describe.skipIf(!existsSync(files.log))('readKuaiRand on the shared KuaiRand-Pur
       const table = await readKuaiRand({ log: path }, { skipBadRows: true });
       expect(table.rows).toBe(lines.length - 1 - 2);
       expect(table.skipped).toBe(2);
+      // A hand-written users table: user 712, a text id, then user 712 again with a non-numeric count.
+      const header = gunzipSync(readFileSync(files.users)).toString().split('\n')[0]!.split(',');
+      const row = (id: string, fans: string) => header.map((name) => (name === 'user_id' ? id : name === 'fans_user_num' ? fans : name.endsWith('_range') ? '0-9' : '1')).join(',');
       const users = join(temp, 'users.csv');
-      writeFileSync(users, `${gunzipSync(readFileSync(files.users)).toString().split('\n').slice(0, 3).join('\n')}\nx1${',0'.repeat(30)}\n`);
-      await expect(readKuaiRand({ log: path, users }, { skipBadRows: true })).rejects.toThrow('users.csv:4:1: field user_id: expected a non-negative integer id, got "x1"');
+      writeFileSync(users, [header.join(','), row('712', '150'), row('x1', '3'), row('712', 'many'), ''].join('\n'));
+      await expect(readKuaiRand({ log: path, users })).rejects.toThrow('users.csv:3:1: field user_id: expected a non-negative integer id, got "x1"');
+      const joined = await readKuaiRand({ log: path, users }, { skipBadRows: true });
+      expect(joined.skipped).toBe(4);
+      expect(joined.skippedByFile).toEqual({ 'skip.csv.gz': 2, 'users.csv': 2 });
+      // User 712 keeps its first, valid row; the other users of the log have no row.
+      const fans = joined.columns[joined.features.findIndex((f) => f.name === 'fans_user_num')] as Float64Array;
+      expect(fans[0]).toBe(150);
+      const duplicate = join(temp, 'duplicate.csv');
+      writeFileSync(duplicate, [header.join(','), row('712', '150'), row('712', '151'), ''].join('\n'));
+      await expect(readKuaiRand({ log: write('clean.csv', () => {}, false), users: duplicate })).rejects.toThrow('duplicate.csv:3:1: field user_id: id 712 appears twice (first on line 2)');
     });
   });
 });

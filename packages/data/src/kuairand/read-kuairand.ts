@@ -1,9 +1,10 @@
 import { DictionaryBuilder } from '../dictionary';
-import { groupRequests } from '../requests';
 import type { CategoricalColumn, FeatureColumn, MultiTaskTable } from '../table';
+import type { LogColumnMapping } from './column-mapping';
 import { KUAIRAND_OBJECTIVES, LOG_FEATURES, USER_TABLE, VIDEO_TABLE } from './columns';
-import { readFeatureTable, type FeatureTable } from './read-feature-table';
+import { type FeatureTable, readFeatureTable } from './read-feature-table';
 import { readKuaiRandLog } from './read-log';
+import { groupRequests } from './requests';
 
 export interface KuaiRandFiles {
   log: string;
@@ -14,7 +15,10 @@ export interface KuaiRandFiles {
 }
 
 export interface KuaiRandReadOptions {
+  /** Leave out bad rows of the log and the feature tables, counted per file, instead of failing. */
   skipBadRows?: boolean;
+  /** Read another impression log whose columns map onto the KuaiRand schema. */
+  mapping?: LogColumnMapping;
 }
 
 /**
@@ -25,10 +29,11 @@ export interface KuaiRandReadOptions {
  */
 export async function readKuaiRand(files: KuaiRandFiles, options: KuaiRandReadOptions = {}): Promise<MultiTaskTable> {
   const [log, users, videos] = await Promise.all([
-    readKuaiRandLog(files.log, { skipBadRows: options.skipBadRows }),
-    files.users ? readFeatureTable(files.users, USER_TABLE) : undefined,
-    files.videos ? readFeatureTable(files.videos, VIDEO_TABLE) : undefined,
+    readKuaiRandLog(files.log, { skipBadRows: options.skipBadRows, mapping: options.mapping }),
+    files.users ? readFeatureTable(files.users, USER_TABLE, { skipBadRows: options.skipBadRows }) : undefined,
+    files.videos ? readFeatureTable(files.videos, VIDEO_TABLE, { skipBadRows: options.skipBadRows }) : undefined,
   ]);
+  const skippedByFile = Object.fromEntries([log, users, videos].flatMap((read) => (read ? [[read.source, read.skipped]] : [])));
   const { columns: c, rows } = log;
   const features: FeatureColumn[] = [...LOG_FEATURES];
   const columns: Array<Float64Array | CategoricalColumn> = [
@@ -58,7 +63,8 @@ export async function readKuaiRand(files: KuaiRandFiles, options: KuaiRandReadOp
     tasks,
     labels,
     rows,
-    skipped: log.skipped,
+    skipped: Object.values(skippedByFile).reduce((sum, n) => sum + n, 0),
+    skippedByFile,
     dates: Int32Array.from(c.date),
     users: Int32Array.from(c.user_id),
     requests: groupRequests(c.user_id, c.date, c.time_ms),

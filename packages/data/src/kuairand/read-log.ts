@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { DataError } from '../data-error';
 import { forEachLine } from '../text-stream';
+import { type ColumnSource, fromTimestamp, type LogColumnMapping, resolveHeader } from './column-mapping';
 import { BINARY_LOG_COLUMNS, LOG_COLUMNS, type LogColumn } from './columns';
 
 export interface LogReadOptions {
@@ -8,6 +9,8 @@ export interface LogReadOptions {
   skipBadRows?: boolean;
   /** The file name used in error messages (default: the path's base name). */
   name?: string;
+  /** Read another impression log by mapping its columns onto the KuaiRand schema. */
+  mapping?: LogColumnMapping;
 }
 
 /** A KuaiRand impression log, column-major: every column as numbers, in file order. */
@@ -20,13 +23,14 @@ export interface KuaiRandLog {
 
 /**
  * Streams a KuaiRand log (plain or gzip). The header names the columns (any order, extra columns
- * ignored); every row is checked: integers everywhere, 0/1 flags, a real YYYYMMDD date, HHMM
- * hourmin, no negative durations. A bad row fails as `file:line:column: field name: problem`.
+ * ignored; `mapping` renames them or derives them, see LogColumnMapping); every row is checked:
+ * integers everywhere, 0/1 flags, a real YYYYMMDD date, HHMM hourmin, no negative durations. A
+ * bad row fails as `file:line:column: field name: problem`.
  */
 export async function readKuaiRandLog(path: string, options: LogReadOptions = {}): Promise<KuaiRandLog> {
   const file = options.name ?? basename(path);
   const values = LOG_COLUMNS.map(() => [] as number[]);
-  let positions: number[] | undefined;
+  let sources: ColumnSource[] | undefined;
   let width = 0;
   let skipped = 0;
   const parsed = new Float64Array(LOG_COLUMNS.length);
@@ -34,13 +38,13 @@ export async function readKuaiRandLog(path: string, options: LogReadOptions = {}
     await forEachLine(path, (text, line) => {
       if (text === '') return;
       const fields = text.split(',');
-      if (!positions) {
-        positions = headerPositions(fields, file);
+      if (!sources) {
+        sources = resolveHeader(fields, file, options.mapping);
         width = fields.length;
         return;
       }
       try {
-        parseRow(fields, width, positions, parsed, file, line);
+        parseRow(fields, width, sources, parsed, file, line);
       } catch (error) {
         if (options.skipBadRows && error instanceof DataError) {
           skipped++;
@@ -54,19 +58,11 @@ export async function readKuaiRandLog(path: string, options: LogReadOptions = {}
     if (error instanceof DataError) throw error;
     throw new Error(`${file}: cannot read the KuaiRand log: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!positions) throw new Error(`${file}: empty file, expected a header naming ${LOG_COLUMNS.join(', ')}`);
+  if (!sources) throw new Error(`${file}: empty file, expected a header naming ${LOG_COLUMNS.join(', ')}`);
   const rows = values[0]!.length;
   if (rows === 0) throw new Error(`${file}: no valid rows${skipped ? ` (${skipped} bad rows skipped)` : ''}`);
   const columns = Object.fromEntries(LOG_COLUMNS.map((name, c) => [name, Float64Array.from(values[c]!)])) as Record<LogColumn, Float64Array>;
   return { source: file, rows, skipped, columns };
-}
-
-/** Where each needed column sits in the file's header. */
-function headerPositions(header: string[], file: string): number[] {
-  const names = header.map((h) => h.trim());
-  const missing = LOG_COLUMNS.filter((name) => !names.includes(name));
-  if (missing.length) throw new DataError(file, 1, undefined, `header lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  return LOG_COLUMNS.map((name) => names.indexOf(name));
 }
 
 /** How each column's value is checked, by LOG_COLUMNS position. */
@@ -78,19 +74,24 @@ const CHECKS = LOG_COLUMNS.map((name): Check => {
   return name === 'hourmin' ? Check.HourMin : Check.NonNegative;
 });
 
-function parseRow(fields: string[], width: number, positions: number[], out: Float64Array, file: string, line: number): void {
+function parseRow(fields: string[], width: number, sources: ColumnSource[], out: Float64Array, file: string, line: number): void {
   if (fields.length !== width) throw new DataError(file, line, undefined, `expected ${width} fields as in the header, got ${fields.length}`);
   for (let c = 0; c < LOG_COLUMNS.length; c++) {
-    const text = fields[positions[c]!]!;
-    const value = parseInteger(text);
-    if (Number.isNaN(value)) throw rowError(file, line, c, positions, `expected an integer, got ${JSON.stringify(text)}`);
-    if (!valid(CHECKS[c]!, value)) throw rowError(file, line, c, positions, problem(CHECKS[c]!, value));
+    const source = sources[c]!;
+    if (source.kind === 'constant') {
+      out[c] = source.value;
+      continue;
+    }
+    const text = fields[source.position]!;
+    const raw = parseInteger(text);
+    if (Number.isNaN(raw)) throw new DataError(file, line, source.name, `expected an integer, got ${JSON.stringify(text)}`, source.position + 1);
+    const value = source.kind === 'timestamp' ? fromTimestamp(raw, source.unit, LOG_COLUMNS[c]!) : raw;
+    if (!valid(CHECKS[c]!, value)) {
+      const what = source.kind === 'timestamp' ? `expected a Unix time in ${source.unit} from 1970 on, got ${raw}` : problem(CHECKS[c]!, value);
+      throw new DataError(file, line, source.name, what, source.position + 1);
+    }
     out[c] = value;
   }
-}
-
-function rowError(file: string, line: number, c: number, positions: number[], problem: string): DataError {
-  return new DataError(file, line, LOG_COLUMNS[c], problem, positions[c]! + 1);
 }
 
 function valid(check: Check, value: number): boolean {

@@ -1,0 +1,70 @@
+import type { RewardOptions } from './request-rewards';
+import type { WeightDistribution } from './weight-distribution';
+
+// Settings only (no TensorFlow.js), so spec schemas can take their defaults from here.
+
+export interface GradeHyper extends RewardOptions {
+  distribution: WeightDistribution;
+  /** Weight of KL(policy || LambdaLoss reference); 0 drops the term. */
+  klCoef: number;
+  hidden: number[];
+  /** Weight vectors sampled per request (G). */
+  groupSize: number;
+  /** Requests per update. */
+  batchRequests: number;
+  steps: number;
+  /** Gradient steps on each sampled group (PPO epochs). */
+  epochsPerStep: number;
+  learningRate: number;
+  clip: number;
+  /** eps of A = (r - mean) / (std + eps): keeps groups whose rewards barely differ from getting full-size advantages. */
+  advantageEps: number;
+  /** Initial sum of the Dirichlet concentrations (its precision; adapted between concentrationRange). */
+  concentration: number;
+  concentrationRange: [number, number];
+  /** Initial std of the Gaussian policy's logits. */
+  logitStd: number;
+  /**
+   * Adaptive exploration: share of the groups (of requests whose feedback can tell rankings apart)
+   * whose samples should earn different posterior rewards; fewer lowers the scale (more exploration), more raises it.
+   */
+  informativeShare: number;
+  /** Step size of the exploration scale's log per unit of share off target. */
+  adaptRate: number;
+  /** Share of training requests ranked for a random objective preference (the network takes the preference as input). */
+  preferenceMix: number;
+  pretrainSteps: number;
+  pretrainLearningRate: number;
+  lambdaSigma: number;
+  /** Validate every this many updates; the parameters of the best validation composite are kept. */
+  evalEvery: number;
+}
+
+/** Defaults (also the experiment schema's), tuned on KuaiRand validation. */
+export const GRADE_DEFAULTS: GradeHyper = {
+  distribution: 'dirichlet',
+  reward: 'composite',
+  klCoef: 0.05,
+  priorCoef: 0.1,
+  priorK: 1,
+  penaltyCoef: 0.1,
+  weightFloor: 0.01,
+  hidden: [32, 32],
+  groupSize: 16,
+  batchRequests: 512,
+  steps: 200,
+  epochsPerStep: 2,
+  learningRate: 1e-3,
+  clip: 0.2,
+  advantageEps: 0.05,
+  concentration: 20,
+  concentrationRange: [2, 1000],
+  logitStd: 0.5,
+  informativeShare: 0.2,
+  adaptRate: 0.5,
+  preferenceMix: 0.5,
+  pretrainSteps: 300,
+  pretrainLearningRate: 3e-3,
+  lambdaSigma: 5,
+  evalEvery: 20,
+};
