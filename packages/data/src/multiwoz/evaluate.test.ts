@@ -92,6 +92,18 @@ describe.skipIf(!HAVE_MULTIWOZ)('evaluateMultiwoz', async () => {
     expect(score([dialogue('T3', trainGoal(['trainID']), offer)]).dialogues[0]).toMatchObject({ inform: true, success: true });
   });
 
+  it('fails Inform when the state behind the offer also matches venues outside the goal', () => {
+    const italianCentre = { restaurant: { food: 'italian', area: 'centre' } }; // cheap and expensive ones
+    const result = score([dialogue('WIDE', restaurantGoal, [{ belief: italianCentre, response: 'try [restaurant_name] , phone [value_phone] .' }])]);
+    expect(result.dialogues[0]).toMatchObject({ inform: false, informFailures: ['restaurant'] });
+  });
+
+  it('takes a goal that names its venue as matched', () => {
+    const named: Goal = { restaurant: { informable: { name: 'pizza hut city centre' }, requestable: ['phone'], booking: {} } };
+    const result = score([dialogue('NAMED', named, [{ belief: { restaurant: { name: 'pizza hut city centre' } }, response: 'the phone is [value_phone] .' }])]);
+    expect(result.dialogues[0]).toMatchObject({ inform: true, success: true });
+  });
+
   it('rejects outputs that do not line up with the system turns', () => {
     const d = dialogue('SHORT', restaurantGoal, [{ belief: cheapItalianCentre, response: 'hi' }]);
     if (!db) return;

@@ -111,9 +111,7 @@ function scoreDialogue(
       const [prefix = '', slot = ''] = token.slice(1, -1).split('_');
       const domains = creditedDomains(prefix, slot, { goalDomains, active, booked });
       for (const domain of domains) {
-        // Attributes of the venue the state names refer to that venue, as naming it would.
-        const refersToNamed = SUCCESS_REQUESTABLES.has(slot) && state[domain]?.name !== undefined;
-        if (slot === 'name' || slot === 'id' || refersToNamed) recordOffer(offered, domain, state, names);
+        if (slot === 'name' || slot === 'id') recordOffer(offered, domain, state, names);
         if (slot !== 'name') provided.get(domain)?.add(slot);
       }
     }
@@ -154,22 +152,26 @@ function activeDomains(turn: Turn, previous: Turn | undefined, fallback: Domain[
   return domains.size > 0 ? [...domains] : fallback;
 }
 
-/** An entity mention offers the DB matches of the current state; a new match set replaces the old one. */
+/**
+ * An entity mention offers the DB matches of the current state; they replace the earlier offer
+ * unless the earlier venues are all still among them (the last distinct mention counts).
+ */
 function recordOffer(offered: Map<Domain, string[]>, domain: Domain, state: BeliefState, query: NameQuery): void {
   if (!isVenueDomain(domain)) return;
   const names = query(domain, state[domain] ?? {});
-  if (names.length === 0) return;
   const current = offered.get(domain) ?? [];
-  if (current.length === 0 || names.some((name) => !current.includes(name))) offered.set(domain, names);
+  if (current.length === 0 || current.some((name) => !names.includes(name))) offered.set(domain, names);
 }
 
 function informed(domain: Domain, goal: DomainGoal | undefined, offered: string[] | undefined, query: NameQuery): boolean {
   if (!goal || !isVenueDomain(domain)) return true;
+  // A goal that names its venue was told to the user, so the offer is taken as matched.
+  if (goal.informable.name !== undefined) return true;
   // A train goal that never asks for the train id is met without an offer.
-  if (domain === 'train' && !offered && !goal.requestable.includes('trainID')) return true;
-  if (!offered) return false;
+  if (!offered || offered.length === 0) return domain === 'train' && !goal.requestable.includes('trainID');
+  // Every venue the state could have meant must satisfy the goal (a subset, not an overlap).
   const goalVenues = new Set(query(domain, goal.informable));
-  return offered.some((name) => goalVenues.has(name));
+  return offered.every((name) => goalVenues.has(name));
 }
 
 /** Normalised entity names matching constraints in a domain. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitDialoguesById } from './split-dialogues';
+import { dialoguesInIdRange, splitDialoguesById } from './split-dialogues';
 import type { Dialogue } from './types';
 
 const dialogues: Dialogue[] = Array.from({ length: 999 }, (_, i) => ({ id: `${['SNG', 'MUL', 'PMUL'][i % 3]}${1000 + i}`, turns: [] }));
@@ -16,5 +16,10 @@ describe('splitDialoguesById', () => {
     const backward = splitDialoguesById([...dialogues].reverse());
     expect(backward.test.map((d) => d.id)).toEqual(forward.test.map((d) => d.id));
     expect(forward.test.filter((d) => d.id.startsWith('SNG')).length).toBeGreaterThan(15);
+  });
+
+  it('selects the same parts by id-fraction range', () => {
+    const { valid } = splitDialoguesById(dialogues);
+    expect(dialoguesInIdRange([...dialogues].reverse(), [0.8, 0.9]).map((d) => d.id)).toEqual(valid.map((d) => d.id));
   });
 });

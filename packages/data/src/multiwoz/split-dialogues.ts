@@ -16,13 +16,28 @@ function fnv1a(text: string): number {
   return hash;
 }
 
+function orderedById(dialogues: readonly Dialogue[]): Dialogue[] {
+  return [...dialogues].sort((a, b) => fnv1a(a.id) - fnv1a(b.id) || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The dialogues in a half-open fraction range [from, to) of the id-hash order: `[0, 0.8]` is the
+ * train part of splitDialoguesById, `[0.9, 1]` its test part.
+ */
+export function dialoguesInIdRange(dialogues: readonly Dialogue[], [from, to]: readonly [number, number]): Dialogue[] {
+  const ordered = orderedById(dialogues);
+  return ordered.slice(Math.round(ordered.length * from), Math.round(ordered.length * to));
+}
+
 /**
  * Splits dialogues by id into train / valid / test (default 80 / 10 / 10): ids ordered by hash,
  * then cut, so the same id always lands in the same part whatever the input order.
  */
 export function splitDialoguesById(dialogues: readonly Dialogue[], fractions = { train: 0.8, valid: 0.1 }): DialogueSplit {
-  const ordered = [...dialogues].sort((a, b) => fnv1a(a.id) - fnv1a(b.id) || (a.id < b.id ? -1 : 1));
-  const trainEnd = Math.round(ordered.length * fractions.train);
-  const validEnd = Math.round(ordered.length * (fractions.train + fractions.valid));
-  return { train: ordered.slice(0, trainEnd), valid: ordered.slice(trainEnd, validEnd), test: ordered.slice(validEnd) };
+  const validEnd = fractions.train + fractions.valid;
+  return {
+    train: dialoguesInIdRange(dialogues, [0, fractions.train]),
+    valid: dialoguesInIdRange(dialogues, [fractions.train, validEnd]),
+    test: dialoguesInIdRange(dialogues, [validEnd, 1]),
+  };
 }
