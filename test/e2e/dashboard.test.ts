@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,10 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../src/cli.ts';
+import { type DashboardSession, openDashboardSession, SHOTS_DIR } from '../src/dashboard-session.ts';
 import { hasCensus } from '../src/paths.ts';
 import { launchChromium, type Platform, startPlatform } from '../src/platform.ts';
-
-const SHOTS = join(import.meta.dirname, 'shots');
+import { signIn } from '../src/sign-in.ts';
 
 /**
  * The platform as a user gets it: `tradeoff start` on a fresh embedded store, then a browser creates
@@ -17,22 +17,19 @@ const SHOTS = join(import.meta.dirname, 'shots');
  * charts and final AUCs.
  */
 describe.skipIf(!hasCensus)('dashboard end to end', () => {
+  let session: DashboardSession;
   let platform: Platform;
-  let browser: Browser;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => session.shot(name);
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    platform = await startPlatform();
+    session = await openDashboardSession();
+    ({ platform, page } = session);
     console.log(`tradeoff start: dashboard served after ${platform.readySeconds.toFixed(1)} s`);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (platform) expect(await platform.stop(), platform.process.output().slice(-3000)).toBe(0);
+    if (session) expect(await session.close(), platform.process.output().slice(-3000)).toBe(0);
   }, 60_000);
 
   it('lists the first-run demo experiment on Census-Income', async () => {
@@ -79,8 +76,13 @@ describe.skipIf(!hasCensus)('dashboard end to end', () => {
   });
 
   it('takes an experiment from `tradeoff launch --url` through the typed API client', async () => {
+    const created = await runCli(['token', 'create', '--email', platform.admin.email, '--name', 'launch over HTTP'], {
+      env: { TRADEOFF_HOME: platform.home, DATABASE_URL: undefined },
+    });
+    expect(created.code, created.stderr).toBe(0);
+    const token = created.stdout.trim();
     const launch = await runCli(
-      ['launch', 'examples/census-mmoe.json', '--url', platform.baseUrl, '--set', 'name=launched over HTTP', '--set', 'hyper.epochs=1', '--wait'],
+      ['launch', 'examples/census-mmoe.json', '--url', platform.baseUrl, '--token', token, '--set', 'name=launched over HTTP', '--set', 'hyper.epochs=1', '--wait'],
       { env: { TRADEOFF_HOME: undefined, DATABASE_URL: undefined } },
     );
     expect(launch.code, launch.stderr).toBe(0);
@@ -112,6 +114,7 @@ describe('fresh machine without data', () => {
   it('shows a finished demo experiment on synthetic data, labelled as such', async () => {
     expect(platform.process.output()).toMatch(/demo experiment .* on SYNTHETIC data/);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, platform.baseUrl, platform.admin);
     await page.goto(platform.baseUrl);
     const demo = page.getByTestId('experiment-row').first();
     await demo.waitFor({ timeout: 30_000 });
@@ -120,6 +123,6 @@ describe('fresh machine without data', () => {
     await page.locator('[data-testid="run-status"][data-status="finished"]').waitFor({ timeout: 180_000 });
     await page.getByTestId('synthetic-label').first().waitFor();
     await page.getByTestId('final-metrics').waitFor();
-    await page.screenshot({ path: join(SHOTS, '05-synthetic-demo.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR, '05-synthetic-demo.png'), fullPage: true });
   });
 });

@@ -8,6 +8,15 @@ export const cliEnvSchema = z.object({
   /** Base URL of a running Tradeoff server, for `launch` through the API instead of the store. */
   TRADEOFF_URL: z.string().url().optional(),
   TRADEOFF_TOKEN: z.string().min(1).optional(),
+  /** The first admin `tradeoff start` creates when no account can sign in yet. */
+  TRADEOFF_ADMIN_EMAIL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address')
+    .default('admin@localhost'),
+  /** That admin's password; a random one (printed once) when unset. */
+  TRADEOFF_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

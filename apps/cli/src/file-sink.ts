@@ -1,9 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { join } from 'node:path';
 
 import type { RunSink } from '@tradeoff/experiments';
 
 import type { ProgressReporter } from './progress.ts';
+import { writeFiles } from './run-files.ts';
 
 export interface FileSink extends RunSink {
   /** Makes `cancelled()` true: the run stops at its next step boundary. */
@@ -13,11 +15,12 @@ export interface FileSink extends RunSink {
 }
 
 /**
- * The sink of `tradeoff train`: metric points appended to history.jsonl as they come, progress and
- * log lines on stderr. An in-process run has no later attempt, so checkpoints are not kept.
+ * The sink of `tradeoff train`: metric points appended to DIR/history.jsonl as they come, artifacts
+ * under DIR/artifacts/<kind>/<name>/, progress and log lines on stderr. An in-process run has no
+ * later attempt, so checkpoints are not kept.
  */
-export function createFileSink(historyPath: string, reporter: ProgressReporter): FileSink {
-  const history = createWriteStream(historyPath, { flags: 'w' });
+export function createFileSink(outDir: string, reporter: ProgressReporter): FileSink {
+  const history = createWriteStream(join(outDir, 'history.jsonl'), { flags: 'w' });
   let cancelRequested = false;
   return {
     async metrics(points) {
@@ -32,6 +35,9 @@ export function createFileSink(historyPath: string, reporter: ProgressReporter):
       reporter.update(done, total, label);
     },
     async saveCheckpoint() {},
+    async saveArtifact(artifact) {
+      await writeFiles(join(outDir, 'artifacts', artifact.kind, artifact.name), artifact.files);
+    },
     async loadCheckpoint() {
       return null;
     },

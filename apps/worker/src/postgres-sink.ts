@@ -120,6 +120,10 @@ export function createPostgresSink(opts: PostgresSinkOptions): PostgresSink {
       });
       opts.onActivity?.();
     },
+    async saveArtifact(artifact) {
+      await putArtifact(prisma, { runId, ...artifact });
+      opts.onActivity?.();
+    },
     async loadCheckpoint() {
       const artifact = await getLatestArtifact(prisma, runId, 'checkpoint');
       if (!artifact) return null;

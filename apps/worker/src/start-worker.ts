@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
-import type { RunQueue, Store } from '@tradeoff/db';
+import { markWorkerStopped, type RunQueue, type Store, upsertWorker } from '@tradeoff/db';
 
 import { executeRun, type RunOutcome } from './execute-run.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -64,6 +64,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
 
   const reaper = startReaper({ prisma, queue: opts.queue, staleAfterMs, everyMs: Math.max(250, staleAfterMs / 2), log });
   const reaped = await reaper.reap(0);
+  const presence = await startPresence({ prisma, workerId, concurrency: opts.concurrency ?? 1, everyMs: Math.max(1000, heartbeatMs), log });
   log.info({ concurrency: opts.concurrency ?? 1, staleAfterMs, heartbeatMs, reaped }, 'worker started');
 
   async function idle(): Promise<void> {
@@ -75,10 +76,23 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     idle,
     async stop() {
       reaper.stop();
+      presence.stop();
       shutdown.abort(new Error('worker stopping'));
       // The queue stops fetching at once and waits for the handlers, which end at their run's next step.
       await Promise.all([idle(), opts.queue.stop()]);
+      await markWorkerStopped(prisma, workerId).catch((err: unknown) => log.warn({ err }, 'could not mark the worker stopped'));
       log.info({ released }, 'worker stopped');
     },
   };
+}
+
+/** Keeps this worker's row fresh for the dashboard's queue view (on start, then every `everyMs`). */
+async function startPresence(opts: { prisma: Store['prisma']; workerId: string; concurrency: number; everyMs: number; log: Logger }) {
+  const info = { id: opts.workerId, host: hostname(), pid: process.pid, concurrency: opts.concurrency };
+  await upsertWorker(opts.prisma, info);
+  const timer = setInterval(() => {
+    upsertWorker(opts.prisma, info).catch((err: unknown) => opts.log.warn({ err }, 'worker heartbeat failed'));
+  }, opts.everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

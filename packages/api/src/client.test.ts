@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net';
-
-import { createHTTPServer } from '@trpc/server/adapters/standalone';
-import { TRPCClientError } from '@trpc/client';
 import { openRunQueue, type RunQueue } from '@tradeoff/db';
 import { openTestStore, type TestStore } from '@tradeoff/db/testing';
 import { algorithms } from '@tradeoff/experiments';
+import { TRPCClientError } from '@trpc/client';
+import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { hashToken } from './caller.ts';
@@ -44,8 +43,22 @@ describe('createTradeoffClient', () => {
     await store?.destroy();
   });
 
+  test('an anonymous caller is refused everything but health, algorithms and sign-in', async () => {
+    const anonymous = createTradeoffClient({ url });
+    const error = await anonymous.experiments.list.query().catch((e: unknown) => e);
+    expect((error as TRPCClientError<typeof appRouter>).data?.code).toBe('UNAUTHORIZED');
+    expect((error as TRPCClientError<typeof appRouter>).data?.httpStatus).toBe(401);
+    expect((await anonymous.health.check.query()).ok).toBe(true);
+    expect((await anonymous.algorithms.list.query()).length).toBeGreaterThan(0);
+    expect(await anonymous.auth.me.query()).toBeNull();
+    // Plain HTTP, as a browser or curl sends it.
+    expect((await fetch(`${url}/experiments.list`)).status).toBe(401);
+  });
+
   test('creates and reads over HTTP; dates survive; errors name the field', async () => {
-    const client = createTradeoffClient({ url });
+    const member = await store.prisma.user.create({ data: { email: 'http-member@example.com', role: 'member' } });
+    await store.prisma.apiToken.create({ data: { name: 'member', userId: member.id, tokenHash: hashToken('member-token') } });
+    const client = createTradeoffClient({ url, token: 'member-token' });
     const experiment = await client.experiments.create.mutate({ spec: { ...mmoe.exampleSpec, name: 'over http' } });
     const [listed] = await Promise.all([client.experiments.list.query(), client.health.check.query()]);
     expect(listed[0]).toMatchObject({ id: experiment.id, name: 'over http' });

@@ -1,17 +1,19 @@
-export { appRouter, createCaller, type AppRouter } from './root.ts';
+export { type Caller, generateToken, hashToken, LOCAL_USER_EMAIL, resolveCaller } from './caller.ts';
+export { createTradeoffClient, type TradeoffClient, type TradeoffClientOptions } from './client.ts';
 export {
   API_TOKEN_HEADER,
-  SESSION_COOKIE,
+  type Context,
+  type CreateContextOptions,
+  type Credentials,
   createContext,
   credentialsFromHeaders,
-  type Context,
-  type Credentials,
+  SESSION_COOKIE,
+  sessionTokenFromCookie,
 } from './context.ts';
-export { LOCAL_USER_EMAIL, hashToken, resolveCaller, type Caller } from './caller.ts';
-export { createTradeoffClient, type TradeoffClient } from './client.ts';
-export { expandSweep, sweepSize, type SweepPoint } from './sweep.ts';
-export { ACTIVE_STATUSES, RETRYABLE_STATUSES } from './run-control.ts';
-export { projectCreateInput, DEFAULT_PROJECT } from './routers/projects.ts';
+export { generatePassword, hashPassword, verifyPassword } from './password.ts';
+export { type AppRouter, appRouter, createCaller } from './root.ts';
+export type { AlgorithmView } from './routers/algorithms.ts';
+export { emailInput, signInInput } from './routers/auth.ts';
 export { datasetListInput, datasetRegisterInput } from './routers/datasets.ts';
 export {
   experimentCreateInput,
@@ -19,7 +21,6 @@ export {
   experimentListInput,
   MAX_RUNS_PER_EXPERIMENT,
 } from './routers/experiments.ts';
-export { runIdInput, runListInput, runRetryInput } from './routers/runs.ts';
 export {
   MAX_INGEST_POINTS,
   metricIngestInput,
@@ -27,4 +28,21 @@ export {
   metricPointInput,
   metricSeriesInput,
 } from './routers/metrics.ts';
-export type { AlgorithmView } from './routers/algorithms.ts';
+export { DEFAULT_PROJECT, projectCreateInput } from './routers/projects.ts';
+export { runIdInput, runListInput, runRetryInput } from './routers/runs.ts';
+export { API_TOKEN_PREFIX, createApiToken, revokeApiToken, tokenCreateInput } from './routers/tokens.ts';
+export { roleInput, userCreateInput, userResetPasswordInput, userSetRoleInput } from './routers/users.ts';
+export {
+  EXTERNAL_ALGORITHM,
+  MAX_ARTIFACT_BYTES,
+  MAX_LOG_POINTS,
+  trackingArtifactInput,
+  trackingEndRunInput,
+  trackingLogInput,
+  trackingSeriesInput,
+  trackingStartRunInput,
+} from './routers/tracking.ts';
+export { ACTIVE_STATUSES, RETRYABLE_STATUSES } from './run-control.ts';
+export { createSession, SESSION_TTL_MS } from './session.ts';
+export { expandSweep, type SweepPoint, sweepSize } from './sweep.ts';
+export * from './sdk/index.ts';

@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { getLatestArtifact, openRunQueue, putArtifact, type RunQueue } from '@tradeoff/db';
 import { openTestStore, storeKinds, type TestStore } from '@tradeoff/db/testing';
 import { algorithms } from '@tradeoff/experiments';
+import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { hashToken } from './caller.ts';
@@ -42,7 +42,7 @@ describe.each(await storeKinds())('api router on %s', (kind) => {
   beforeAll(async () => {
     store = await openTestStore(kind);
     queue = await openRunQueue(store.url);
-    api = createCaller(createContext({ prisma: store.prisma, queue }));
+    api = createCaller(createContext({ prisma: store.prisma, queue, trusted: true }));
   });
 
   afterAll(async () => {
@@ -182,7 +182,7 @@ describe.each(await storeKinds())('api router on %s', (kind) => {
     expect(badKey.message).toContain('points[0].key');
   });
 
-  test('mutations accept a valid API token and reject an unknown or revoked one', async () => {
+  test('calls accept a valid API token and reject an unknown or revoked one', async () => {
     const user = await store.prisma.user.create({ data: { email: `${kind}-script@example.com` } });
     const token = await store.prisma.apiToken.create({ data: { name: 'ci', userId: user.id, tokenHash: hashToken('secret-token') } });
     const as = (apiToken: string) => createCaller(createContext({ prisma: store.prisma, queue, credentials: { apiToken } }));
@@ -194,9 +194,19 @@ describe.each(await storeKinds())('api router on %s', (kind) => {
 
     await store.prisma.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     expect((await errorOf(as('secret-token').projects.create({ name: 'y' }))).code).toBe('UNAUTHORIZED');
-    // Reads stay open.
-    expect((await as('wrong').projects.list()).some((p) => p.name === `${kind} team`)).toBe(true);
+    expect((await errorOf(as('wrong').projects.list())).code).toBe('UNAUTHORIZED');
     expect((await errorOf(api.projects.create({ name: `${kind} team` }))).code).toBe('CONFLICT');
+  });
+
+  test('a viewer may read but not launch or edit', async () => {
+    const viewer = await store.prisma.user.create({ data: { email: `${kind}-viewer@example.com`, role: 'viewer' } });
+    await store.prisma.apiToken.create({ data: { name: 'read', userId: viewer.id, tokenHash: hashToken(`${kind}-viewer-token`) } });
+    const asViewer = createCaller(createContext({ prisma: store.prisma, queue, credentials: { apiToken: `${kind}-viewer-token` } }));
+    expect(Array.isArray(await asViewer.projects.list())).toBe(true);
+    const refused = await errorOf(asViewer.projects.create({ name: `${kind} viewer project` }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toContain('member');
+    expect(await store.prisma.project.findFirst({ where: { name: `${kind} viewer project` } })).toBeNull();
   });
 
   test('datasets register with the spec dataset schema and list with their synthetic flag', async () => {

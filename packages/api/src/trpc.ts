@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { z, ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 
 import { resolveCaller } from './caller.ts';
 import type { Context } from './context.ts';
@@ -32,12 +32,28 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(readableInputErrors);
 
-/**
- * For anything that changes data: the caller must be identified (API token, session, or the
- * single-user default of a local install). Procedures get `ctx.caller`.
- */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const caller = await resolveCaller(ctx.prisma, ctx.credentials);
-  if (!caller) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'unknown, expired or revoked API token or session' });
-  return next({ ctx: { ...ctx, caller } });
-});
+/** Roles from least to most rights; each role may do what the ones before it may. */
+const ROLE_RANK = { viewer: 0, member: 1, admin: 2 } as const;
+
+/** The caller must be identified (API token, session, or trusted in-process) and hold at least `role`. */
+function requireRole(role: keyof typeof ROLE_RANK) {
+  return publicProcedure.use(async ({ ctx, next }) => {
+    const caller = await resolveCaller(ctx);
+    if (!caller) {
+      const presented = ctx.credentials.apiToken || ctx.credentials.sessionToken;
+      const message = presented ? 'unknown, expired or revoked API token or session' : 'sign in, or send an API token';
+      throw new TRPCError({ code: 'UNAUTHORIZED', message });
+    }
+    if (ROLE_RANK[caller.role] < ROLE_RANK[role]) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `this needs the ${role} role; you are a ${caller.role}` });
+    }
+    return next({ ctx: { ...ctx, caller } });
+  });
+}
+
+/** Reads of team data: any signed-in role. */
+export const viewerProcedure = requireRole('viewer');
+/** Launching, editing, cancelling: members and admins. */
+export const memberProcedure = requireRole('member');
+/** Managing users, and the tokens of others. */
+export const adminProcedure = requireRole('admin');

@@ -1,6 +1,12 @@
-export { activeBackend, initBackend, type BackendOptions } from './backend';
-export { installWasmKernelFixes, type WasmKernelFixOptions } from './engine';
+export { Adam, type AdamOptions } from './adam';
+export { activeBackend, type BackendOptions, initBackend } from './backend';
 export { BACKEND_NAMES, type BackendName } from './backend-names';
+export * from './dialogue';
+export { installWasmKernelFixes, startWasmWithThreads, type WasmKernelFixOptions } from './engine';
+export * from './fusion';
+export { multiTaskLoss } from './loss';
+export { auc, gauc, logloss, mse, ndcgAtK } from './metrics';
+export { jsonFile, type ModelFiles, readJsonFile } from './model-files';
 export {
   ARCHITECTURES,
   type Architecture,
@@ -19,10 +25,6 @@ export {
   type TaskHead,
 } from './models';
 export { type MultiTaskBatch, MultiTaskTrainer, type MultiTaskTrainerOptions } from './multitask-trainer';
-export { Adam, type AdamOptions } from './adam';
-export { multiTaskLoss } from './loss';
-export { auc, gauc, logloss, mse, ndcgAtK } from './metrics';
-export { Rng } from './rng';
-export { jsonFile, readJsonFile, type ModelFiles } from './model-files';
-export * from './fusion';
 export * from './pareto';
+export * from './policies';
+export { Rng } from './rng';

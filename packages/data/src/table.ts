@@ -41,6 +41,8 @@ export interface MultiTaskTable {
   rows: number;
   /** Bad rows left out because the reader was asked to skip them. */
   skipped: number;
+  /** The same count per file read (e.g. a log and its feature tables), when there were several. */
+  skippedByFile?: Record<string, number>;
   /** Date of each row as YYYYMMDD, for logs that have one (date-range splits). */
   dates?: Int32Array;
   /** User of each row (group AUC). */

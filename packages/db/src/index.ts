@@ -1,37 +1,49 @@
-export { PrismaClient, Prisma, RunStatus, Role } from './generated/prisma/client.ts';
+export { type ArtifactInput, type ArtifactKind, getLatestArtifact, putArtifact, type StoredArtifact } from './artifacts.ts';
+export { createPrismaClient, poolOf } from './client.ts';
 export type {
-  Project,
-  Dataset,
-  Experiment,
-  Run,
-  MetricKey,
-  MetricPoint as MetricPointRow,
-  LatestMetric,
+  ApiToken,
   Artifact,
   ArtifactFile,
+  Dataset,
+  Experiment,
+  LatestMetric,
+  MetricKey,
+  MetricPoint as MetricPointRow,
+  Project,
+  Run,
   RunLog,
-  User,
   Session,
-  ApiToken,
+  User,
 } from './generated/prisma/client.ts';
-export { createPrismaClient } from './client.ts';
-export { openStore, type Store, type OpenStoreOptions } from './store.ts';
+export { Prisma, PrismaClient, Role, RunStatus } from './generated/prisma/client.ts';
+export { explainMetricSeries, type MetricSeries, type MetricSeriesQuery, queryMetricSeries } from './metric-series.ts';
+export { getLatestMetrics, type MetricPointInput, writeMetricPoints } from './metrics.ts';
 export { migrate } from './migrate.ts';
-export { writeMetricPoints, queryMetricSeries, getLatestMetrics, type MetricPointInput, type MetricSeries } from './metrics.ts';
-export { putArtifact, getLatestArtifact, type ArtifactInput, type ArtifactKind, type StoredArtifact } from './artifacts.ts';
+export { openRunQueue, RUN_QUEUE, type RunQueue, type RunQueueOptions } from './queue.ts';
 export {
+  appendRunLog,
   claimRun,
-  heartbeat,
-  finishRun,
+  EXTERNAL_WORKER,
   failRun,
+  findQueuedRuns,
+  findStaleRuns,
+  finishRun,
+  type HeartbeatResult,
+  heartbeat,
   markRunCancelled,
+  type RunLogLine,
   requestCancel,
   requeueRun,
-  findStaleRuns,
-  findQueuedRuns,
-  appendRunLog,
   tailRunLog,
-  type HeartbeatResult,
-  type RunLogLine,
 } from './runs.ts';
-export { openRunQueue, RUN_QUEUE, type RunQueue, type RunQueueOptions } from './queue.ts';
+export {
+  queryRuns,
+  queryRunsColumns,
+  RUN_SORT_COLUMNS,
+  type RunSortColumn,
+  type RunsColumns,
+  type RunsQuery,
+  type RunsTableRow,
+} from './runs-query.ts';
+export { type OpenStoreOptions, openStore, type Store } from './store.ts';
+export { countRunsByStatus, listWorkers, markWorkerStopped, upsertWorker, type WorkerInfo, type WorkerState, type WorkerView } from './workers.ts';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getLatestMetrics, queryMetricSeries, writeMetricPoints, type MetricPointInput } from './metrics.ts';
+import { queryMetricSeries } from './metric-series.ts';
+import { getLatestMetrics, type MetricPointInput, writeMetricPoints } from './metrics.ts';
 import { createTestRun, openTestStore, storeKinds, type TestStore } from './testing.ts';
 
 describe.each(await storeKinds())('metrics on %s', (kind) => {
@@ -86,5 +87,37 @@ describe.each(await storeKinds())('metrics on %s', (kind) => {
     ]);
     const latest = await getLatestMetrics(store.prisma, [a.id, b.id]);
     expect(latest).toEqual({ [a.id]: { [key]: 1 }, [b.id]: { [key]: 2 } });
+  });
+
+  it('writes a batch larger than one statement: every point, its time, and the newest step per key', async () => {
+    const run = await createTestRun(store);
+    const n = 25_000;
+    const points: MetricPointInput[] = [];
+    // Steps arrive out of order, so the newest point of a key may sit in any statement's chunk.
+    for (let i = 0; i < n; i++) {
+      const step = (i * 7919) % n;
+      points.push({ key: `train/k${step % 3}`, step, value: step === 3 ? Number.NEGATIVE_INFINITY : step / n, time: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, step)) });
+    }
+    await writeMetricPoints(store.prisma, run.id, points);
+    expect(await store.prisma.metricPoint.count({ where: { runId: run.id } })).toBe(n);
+    const latest = await store.prisma.latestMetric.findMany({ where: { runId: run.id }, include: { key: true }, orderBy: { step: 'asc' } });
+    expect(latest.map((row) => [row.key.name, row.step])).toEqual([
+      ['train/k1', n - 3],
+      ['train/k2', n - 2],
+      ['train/k0', n - 1],
+    ]);
+    expect(latest[2]!.time.toISOString()).toBe(new Date(Date.UTC(2026, 0, 1, 0, 0, 0, n - 1)).toISOString());
+    const third = await store.prisma.metricPoint.findFirst({ where: { runId: run.id, step: 3 } });
+    expect(third?.value).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('two writers racing on the same new steps both succeed, leaving one point per step', async () => {
+    const run = await createTestRun(store);
+    const batch = (value: number) => Array.from({ length: 5_000 }, (_, step) => ({ key: 'train/loss', step, value }));
+    // Both may find the steps new and insert plainly; the loser's unique violation falls back to the upsert.
+    await Promise.all([writeMetricPoints(store.prisma, run.id, batch(1)), writeMetricPoints(store.prisma, run.id, batch(2))]);
+    const rows = await store.prisma.metricPoint.groupBy({ by: ['value'], where: { runId: run.id }, _count: { _all: true } });
+    expect(rows.reduce((n, r) => n + r._count._all, 0)).toBe(5_000);
+    expect(rows.every((r) => r.value === 1 || r.value === 2)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { poolOf } from './client.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 
 /** One metric value at a training step; the same shape as @tradeoff/experiments' MetricPoint. */
@@ -8,13 +9,14 @@ export interface MetricPointInput {
   time?: Date;
 }
 
-export interface MetricSeries {
-  key: string;
-  points: { step: number; value: number; time: Date }[];
-}
-
-/** Rows per INSERT; keeps each statement's parameters a few hundred kB. */
-const CHUNK = 5000;
+/**
+ * Points per statement. Larger chunks mean fewer round trips; at 20k the four array parameters
+ * are about 1 MB together, well within what Postgres and the embedded server parse quickly.
+ */
+const CHUNK = 20_000;
+/** Statements in flight at once for one call, and the smallest chunk worth a second connection. */
+const PARALLEL = 2;
+const MIN_SPLIT = 2_000;
 
 /** Metric names never change id, so each client remembers the ids it has seen. */
 const keyIds = new WeakMap<PrismaClient, Map<string, number>>();
@@ -37,9 +39,52 @@ async function resolveKeys(prisma: PrismaClient, names: string[]): Promise<Map<s
 }
 
 /**
- * Upserts points on (run, key, step) in one statement per chunk (a re-run from a checkpoint
- * overwrites, never duplicates) and moves LatestMetric forward in the same statement.
- * Values travel as text so NaN and Infinity survive.
+ * Points upserted on (run, key, step), and in the same statement the newest point per key moved
+ * into latest_metric unless a higher step is already there. The newest points are picked here, so
+ * the database sorts nothing.
+ *
+ * An ON CONFLICT insert costs about twice a plain one, and a run almost always logs steps it has
+ * not logged before. So one index range probe asks whether the run has any point of these keys in
+ * the chunk's step range: if not, the points go in with a plain INSERT; if so (a resumed run
+ * re-sending steps), with the upsert. A writer racing on the same steps makes the plain INSERT fail
+ * with a unique violation; that chunk is then sent again with $12 forcing the upsert.
+ */
+const UPSERT = `
+  with input as (
+    select key_id, step, value, to_timestamp(ms / 1000) as time
+    from unnest($2::int[], $3::int[], $4::float8[], $5::float8[]) as t(key_id, step, value, ms)
+  ), resent as (
+    select $12::boolean or exists (
+      select 1 from metric_point where run_id = $1 and key_id = any($6::int[]) and step between $10 and $11
+    ) as yes
+  ), fresh_points as (
+    insert into metric_point (run_id, key_id, step, value, time)
+    select $1, key_id, step, value, time from input where not (select yes from resent)
+  ), resent_points as (
+    insert into metric_point (run_id, key_id, step, value, time)
+    select $1, key_id, step, value, time from input where (select yes from resent)
+    on conflict (run_id, key_id, step) do update set value = excluded.value, time = excluded.time
+  )
+  insert into latest_metric (run_id, key_id, step, value, time)
+  select $1, key_id, step, value, to_timestamp(ms / 1000) from unnest($6::int[], $7::int[], $8::float8[], $9::float8[]) as t(key_id, step, value, ms)
+  on conflict (run_id, key_id) do update set step = excluded.step, value = excluded.value, time = excluded.time
+  where latest_metric.step <= excluded.step`;
+
+/** Postgres' unique_violation: another writer inserted one of the chunk's points first. */
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+interface Columns {
+  keyId: number[];
+  step: number[];
+  value: number[];
+  ms: number[];
+}
+
+/**
+ * Upserts points on (run, key, step) (a re-run from a checkpoint overwrites, never duplicates)
+ * and moves LatestMetric forward. Goes straight to the pg pool under the Prisma client: Prisma's
+ * parameter handling costs more than the insert itself at this volume. Arrays of float8 carry
+ * NaN and Infinity as Postgres spells them, so they survive.
  */
 export async function writeMetricPoints(prisma: PrismaClient, runId: string, points: MetricPointInput[]): Promise<void> {
   if (points.length === 0) return;
@@ -51,72 +96,65 @@ export async function writeMetricPoints(prisma: PrismaClient, runId: string, poi
   }
   const deduped = [...unique.values()];
   const ids = await resolveKeys(prisma, [...new Set(deduped.map((p) => p.key))]);
-  const now = new Date().toISOString();
-  for (let i = 0; i < deduped.length; i += CHUNK) {
-    const chunk = deduped.slice(i, i + CHUNK);
-    await prisma.$executeRawUnsafe(
-      `with input as (
-         select * from unnest($2::int[], $3::int[], $4::text[], $5::text[]) as t(key_id, step, value, time)
-       ), points as (
-         insert into metric_point (run_id, key_id, step, value, time)
-         select $1, key_id, step, value::float8, time::timestamptz from input
-         on conflict (run_id, key_id, step) do update set value = excluded.value, time = excluded.time
-       )
-       insert into latest_metric (run_id, key_id, step, value, time)
-       select distinct on (key_id) $1, key_id, step, value::float8, time::timestamptz from input order by key_id, step desc
-       on conflict (run_id, key_id) do update set step = excluded.step, value = excluded.value, time = excluded.time
-       where latest_metric.step <= excluded.step`,
-      runId,
-      chunk.map((p) => ids.get(p.key)!),
-      chunk.map((p) => p.step),
-      chunk.map((p) => String(p.value)),
-      chunk.map((p) => p.time?.toISOString() ?? now),
-    );
+  const now = Date.now();
+  // Two statements at a time on their own connections: Postgres runs each on one core, so a
+  // large batch is cut in two (chunks hold disjoint points; only latest_metric rows are shared,
+  // locked in key order by both, so one waits for the other instead of deadlocking).
+  const size = deduped.length >= 2 * MIN_SPLIT ? Math.min(CHUNK, Math.ceil(deduped.length / PARALLEL)) : CHUNK;
+  const chunks: MetricPointInput[][] = [];
+  for (let i = 0; i < deduped.length; i += size) chunks.push(deduped.slice(i, i + size));
+  const pool = poolOf(prisma);
+  const worker = async () => {
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+      const params = upsertParams(runId, chunk, ids, now);
+      await pool.query(UPSERT, [...params, false]).catch((error: unknown) => {
+        if (!isUniqueViolation(error)) throw error;
+        return pool.query(UPSERT, [...params, true]);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, chunks.length) }, worker));
+}
+
+/** The statement's parameters for one chunk: the points as columns, and the newest point per key. */
+function upsertParams(runId: string, chunk: MetricPointInput[], ids: Map<string, number>, now: number): (string | number)[] {
+  const all: Columns = { keyId: [], step: [], value: [], ms: [] };
+  const newest = new Map<number, number>();
+  let [minStep, maxStep] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const [j, p] of chunk.entries()) {
+    minStep = Math.min(minStep, p.step);
+    maxStep = Math.max(maxStep, p.step);
+    const keyId = ids.get(p.key)!;
+    all.keyId.push(keyId);
+    all.step.push(p.step);
+    all.value.push(p.value);
+    all.ms.push(p.time?.getTime() ?? now);
+    const best = newest.get(keyId);
+    if (best === undefined || p.step > all.step[best]!) newest.set(keyId, j);
   }
+  const latest = [...newest.entries()].sort(([a], [b]) => a - b).map(([, j]) => j);
+  const pick = (column: number[]) => arrayLiteral(latest.map((j) => column[j]!));
+  return [
+    runId,
+    arrayLiteral(all.keyId),
+    arrayLiteral(all.step),
+    arrayLiteral(all.value),
+    arrayLiteral(all.ms),
+    pick(all.keyId),
+    pick(all.step),
+    pick(all.value),
+    pick(all.ms),
+    minStep,
+    maxStep,
+  ];
 }
 
 /**
- * A run's metric series, downsampled in SQL: a series longer than maxPoints is cut into
- * floor(maxPoints / 3) equal step ranges and each range keeps its min, max and last point, so
- * spikes survive and no series returns more than maxPoints points.
+ * `{1,2.5,NaN,-Infinity}`: numbers need no quoting, and joining them is several times cheaper than
+ * pg's general array serialisation, which quotes and escapes every element.
  */
-export async function queryMetricSeries(
-  prisma: PrismaClient,
-  opts: { runId: string; keys?: string[]; maxPoints: number },
-): Promise<MetricSeries[]> {
-  const maxPoints = Math.max(3, Math.floor(opts.maxPoints));
-  const rows = await prisma.$queryRawUnsafe<{ key: string; step: number; value: number; time: Date }[]>(
-    `with pts as (
-       select k.name, p.key_id, p.step, p.value, p.time
-       from metric_point p join metric_key k on k.id = p.key_id
-       where p.run_id = $1 and ($2::text[] is null or k.name = any($2::text[]))
-     ), span as (
-       select key_id, count(*) as n, min(step) as lo, max(step) as hi from pts group by key_id
-     ), bucketed as (
-       select pts.*, case when span.n <= $3 then pts.step
-                          else floor((pts.step - span.lo)::float8 * $4 / (span.hi - span.lo + 1))::int end as bucket
-       from pts join span using (key_id)
-     ), ranked as (
-       select *, row_number() over (partition by key_id, bucket order by value, step) as r_min,
-                 row_number() over (partition by key_id, bucket order by value desc, step) as r_max,
-                 row_number() over (partition by key_id, bucket order by step desc) as r_last
-       from bucketed
-     )
-     select name as key, step, value, time from ranked
-     where r_min = 1 or r_max = 1 or r_last = 1
-     order by name, step`,
-    opts.runId,
-    opts.keys ?? null,
-    maxPoints,
-    Math.floor(maxPoints / 3),
-  );
-  const series = new Map<string, MetricSeries>();
-  for (const row of rows) {
-    const s = series.get(row.key) ?? { key: row.key, points: [] };
-    series.set(row.key, s);
-    s.points.push({ step: row.step, value: Number(row.value), time: row.time });
-  }
-  return [...series.values()];
+function arrayLiteral(values: number[]): string {
+  return `{${values.join(',')}}`;
 }
 
 /** The newest value of every metric of the given runs: `{ runId: { key: value } }`. */

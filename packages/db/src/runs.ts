@@ -6,12 +6,19 @@ import type { PrismaClient, Run } from './generated/prisma/client.ts';
  */
 
 /**
+ * The worker id of a run that a program outside the workers executes and reports through the API
+ * (the SDK's tracking runs). Its liveness is that program's business: no worker claims or reaps it.
+ */
+export const EXTERNAL_WORKER = 'external';
+const NOT_EXTERNAL = `worker_id is distinct from '${EXTERNAL_WORKER}'`;
+
+/**
  * Takes the run for workerId when it is queued, or running with a heartbeat older than
  * staleAfterMs (its worker died). Returns the claimed run, or null when another worker has it,
  * it is finished, or it was cancelled (a cancelled queued or stale run is marked cancelled here).
  */
 export async function claimRun(prisma: PrismaClient, runId: string, workerId: string, staleAfterMs: number): Promise<Run | null> {
-  const claimable = `(status = 'queued' or (status = 'running' and (heartbeat_at is null or heartbeat_at < now() - $2 * interval '1 millisecond')))`;
+  const claimable = `(status = 'queued' or (status = 'running' and ${NOT_EXTERNAL} and (heartbeat_at is null or heartbeat_at < now() - $2 * interval '1 millisecond')))`;
   await prisma.$executeRawUnsafe(
     `update run set status = 'cancelled', finished_at = now(), updated_at = now()
      where id = $1 and cancel_requested and ${claimable}`,
@@ -113,7 +120,7 @@ export async function requeueRun(prisma: PrismaClient, runId: string): Promise<b
 /** Running runs whose worker has not sent a heartbeat for staleAfterMs: candidates to re-enqueue. */
 export async function findStaleRuns(prisma: PrismaClient, staleAfterMs: number): Promise<Run[]> {
   const rows = await prisma.$queryRawUnsafe<{ id: string }[]>(
-    `select id from run where status = 'running' and (heartbeat_at is null or heartbeat_at < now() - $1 * interval '1 millisecond')`,
+    `select id from run where status = 'running' and ${NOT_EXTERNAL} and (heartbeat_at is null or heartbeat_at < now() - $1 * interval '1 millisecond')`,
     staleAfterMs,
   );
   if (rows.length === 0) return [];

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { migrationNames } from './migrations-dir.ts';
 import { canConnect, withClient } from './pg-util.ts';
-import { openStore, type OpenStoreOptions, type Store } from './store.ts';
+import { type OpenStoreOptions, openStore, type Store } from './store.ts';
 
 export type StoreKind = 'postgres' | 'pglite';
 
@@ -100,3 +100,5 @@ export async function createTestRun(store: Pick<Store, 'prisma'>, opts: { seed?:
   });
   return store.prisma.run.create({ data: { experimentId: experiment.id, seed: opts.seed ?? 1, spec } });
 }
+
+export { SEED_ALGORITHMS, SEED_STATUSES, seedRuns } from './seed-runs.ts';

@@ -1,4 +1,13 @@
 // Importing this index must not load TensorFlow.js: trainers are imported inside runExperiment.
+export {
+  DEFAULT_THRESHOLDS,
+  type DialogueSlHyper,
+  dialogueSlHyperSchema,
+  type FixedMixHyper,
+  fixedMixHyperSchema,
+  type MoreHyper,
+  moreHyperSchema,
+} from './algorithms/dialogue';
 export { mmoeHyperSchema, type MMoEHyper } from './algorithms/mmoe';
 export { mohnHyperSchema, type MoHNHyper } from './algorithms/mohn';
 export { type MultitaskHyper, multitaskHyperShape } from './algorithms/multitask-common';
@@ -13,7 +22,7 @@ export { parseSpec } from './parse-spec';
 export { type AlgorithmInfo, algorithms, getAlgorithm, type SpecProblem } from './registry';
 export { evaluateModel, runExperiment } from './run-experiment';
 export type { ModelFiles, RunOptions, RunResult, TrainerModule } from './run-types';
-export type { Checkpoint, MetricPoint, RunSink } from './sink';
+export type { Checkpoint, MetricPoint, RunArtifact, RunSink } from './sink';
 export {
   type DataSource,
   type DatasetKind,

@@ -1,4 +1,4 @@
-import type { Checkpoint, MetricPoint, RunSink } from './sink';
+import type { Checkpoint, MetricPoint, RunArtifact, RunSink } from './sink';
 
 /**
  * A RunSink that keeps everything in memory: for tests and in-process callers. Points with the
@@ -8,6 +8,7 @@ export class MemoryRunSink implements RunSink {
   readonly emitted: MetricPoint[] = [];
   readonly points = new Map<string, MetricPoint>();
   readonly checkpoints: Checkpoint[] = [];
+  readonly artifacts: RunArtifact[] = [];
   readonly logs: { level: 'info' | 'warn' | 'error'; message: string }[] = [];
   lastProgress: { done: number; total: number; label?: string } | undefined;
   /** Set to stop the run at its next step; a function is asked before every step. */
@@ -28,6 +29,10 @@ export class MemoryRunSink implements RunSink {
 
   async saveCheckpoint(checkpoint: Checkpoint): Promise<void> {
     this.checkpoints.push(checkpoint);
+  }
+
+  async saveArtifact(artifact: RunArtifact): Promise<void> {
+    this.artifacts.push(artifact);
   }
 
   async loadCheckpoint(): Promise<Checkpoint | null> {

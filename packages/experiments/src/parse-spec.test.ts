@@ -150,6 +150,9 @@ describe('the package index', () => {
     const script = `const m = await import(${JSON.stringify(index)}); console.log(m.algorithms.map((a) => a.name).join(','), typeof globalThis._tfengine);`;
     const cwd = fileURLToPath(new URL('..', import.meta.url));
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd });
-    expect(out.trim()).toBe('mmoe,shared-bottom,ple,mohn undefined');
+    // Every registered algorithm is listed, and TensorFlow.js's engine was never created.
+    const [names = '', engine] = out.trim().split(' ');
+    expect(names.split(',')).toEqual(expect.arrayContaining(['mmoe', 'shared-bottom', 'ple', 'mohn', 'dialogue-sl', 'fixed-mix', 'more']));
+    expect(engine).toBe('undefined');
   }, 60_000);
 });

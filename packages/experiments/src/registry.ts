@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { dialogueAlgorithms } from './algorithms/dialogue';
+import { fusionAlgorithms } from './algorithms/fusion';
 import { mmoeAlgorithm } from './algorithms/mmoe';
 import { mohnAlgorithm } from './algorithms/mohn';
 import { pleAlgorithm } from './algorithms/ple';
@@ -29,7 +31,14 @@ export interface AlgorithmInfo {
   loadTrainer: () => Promise<TrainerModule>;
 }
 
-export const algorithms: AlgorithmInfo[] = [mmoeAlgorithm, sharedBottomAlgorithm, pleAlgorithm, mohnAlgorithm];
+export const algorithms: AlgorithmInfo[] = [
+  mmoeAlgorithm,
+  sharedBottomAlgorithm,
+  pleAlgorithm,
+  mohnAlgorithm,
+  ...fusionAlgorithms,
+  ...dialogueAlgorithms,
+];
 
 export function getAlgorithm(name: string): AlgorithmInfo | undefined {
   return algorithms.find((a) => a.name === name);

@@ -20,6 +20,16 @@ export interface Checkpoint {
   files: Record<string, Uint8Array>;
 }
 
+/** Files a run leaves for people and tools: a Pareto front, a report, an exported policy. */
+export interface RunArtifact {
+  /** `front`, `report`, ... (`model` and `checkpoint` have their own paths). */
+  kind: string;
+  name: string;
+  step?: number;
+  /** Named binary blobs, e.g. `front.json`. */
+  files: Record<string, Uint8Array>;
+}
+
 export interface RunSink {
   /** Record metric points; may buffer. Points with the same (key, step) overwrite, never duplicate. */
   metrics(points: MetricPoint[]): void | Promise<void>;
@@ -29,6 +39,8 @@ export interface RunSink {
   saveCheckpoint(checkpoint: Checkpoint): Promise<void>;
   /** The newest checkpoint of this run, if an earlier attempt saved one. */
   loadCheckpoint(): Promise<Checkpoint | null>;
+  /** Keep an artifact with the run (the worker stores it in Postgres, `train` under `--out`). */
+  saveArtifact(artifact: RunArtifact): Promise<void>;
   /** True once the user asked to cancel; runExperiment stops at the next step boundary. */
   cancelled(): boolean | Promise<boolean>;
   log(level: 'info' | 'warn' | 'error', message: string): void;

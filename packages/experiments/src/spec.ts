@@ -1,3 +1,4 @@
+import { logColumnMappingSchema } from '@tradeoff/data';
 import { z } from 'zod';
 
 /**
@@ -13,6 +14,8 @@ export const dataSourceSchema = z.union([
       dates: z.tuple([z.string().regex(/^\d{8}$/), z.string().regex(/^\d{8}$/)]).optional(),
       /** Half-open fraction range of the file's rows, e.g. [0, 0.8] for the first 80%. */
       rows: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).optional(),
+      /** Half-open fraction range of a dialogue file's ids in hash order, e.g. [0.9, 1] for the test tenth. */
+      dialogues: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).optional(),
     })
     .strict(),
 ]);
@@ -36,6 +39,8 @@ export const datasetSchema = z
     skipBadRows: z.boolean().default(false),
     /** Extra tables a kind needs (e.g. KuaiRand user/video features). */
     tables: z.record(z.string(), z.string()).optional(),
+    /** Kind `kuairand`: how another impression log's columns map onto the KuaiRand log schema. */
+    columns: logColumnMappingSchema.optional(),
     /** The generated set behind kind `synthetic-multitask` (whose sources use the path `synthetic`). */
     synthetic: syntheticSchema.optional(),
   })

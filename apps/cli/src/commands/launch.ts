@@ -1,5 +1,4 @@
-import { openRunQueue, openStore } from '@tradeoff/db';
-import { createCaller, createContext, createTradeoffClient } from '@tradeoff/api';
+import { createTradeoffClient } from '@tradeoff/api';
 import type { Spec } from '@tradeoff/experiments';
 import { TRPCClientError } from '@trpc/client';
 import { TRPCError } from '@trpc/server';
@@ -7,6 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { CliError, EXIT } from '../cli-error.ts';
 import { cliEnv } from '../env.ts';
 import { loadSpec } from '../load-spec.ts';
+import { openLocalApi } from '../local-api.ts';
 import { absoluteDataPaths } from '../spec-paths.ts';
 
 export interface LaunchOptions {
@@ -78,17 +78,11 @@ function rethrowBadInput(error: unknown): never {
 }
 
 async function localApi(): Promise<LaunchApi> {
-  const env = cliEnv();
-  const store = await openStore({ databaseUrl: env.DATABASE_URL, home: env.TRADEOFF_HOME });
-  const queue = await openRunQueue(store.url);
-  const caller = createCaller(createContext({ prisma: store.prisma, queue }));
+  const { caller, close } = await openLocalApi();
   return {
     create: (spec) => caller.experiments.create({ spec }),
     runs: (experimentId) => caller.runs.list({ experimentId }),
-    async close() {
-      await queue.stop();
-      await store.close();
-    },
+    close,
   };
 }
 

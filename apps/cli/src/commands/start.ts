@@ -10,6 +10,7 @@ import { redactUrl } from '../redact-url.ts';
 import { stopChild, waitForHttp } from '../start/child-process.ts';
 import { buildDashboard, startDashboard } from '../start/dashboard.ts';
 import { ensureDemoExperiment } from '../start/demo.ts';
+import { ensureFirstAdmin, signInHint } from '../start/first-admin.ts';
 import { superviseWorker } from '../start/worker-child.ts';
 
 const startOptionsSchema = z.object({
@@ -40,6 +41,7 @@ export async function start(flags: { port?: string }): Promise<void> {
       : `store: ${redactUrl(store.url)}`,
   );
   await createDemoIfEmpty(store);
+  const admin = await ensureFirstAdmin(store.prisma, { email: env.TRADEOFF_ADMIN_EMAIL, password: env.TRADEOFF_ADMIN_PASSWORD });
 
   const worker = superviseWorker({ databaseUrl: store.url });
   const dashboard = startDashboard({ port, databaseUrl: store.url });
@@ -61,7 +63,8 @@ export async function start(flags: { port?: string }): Promise<void> {
     ]);
     if (dashboard.exitCode === null) {
       const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-      console.log(`\nTradeoff is running at http://localhost:${port} (ready in ${seconds} s; Ctrl+C stops it)\n`);
+      console.log(`\n${signInHint(`http://127.0.0.1:${port}`, admin)}`);
+      console.log(`Tradeoff is running at http://localhost:${port} (ready in ${seconds} s; Ctrl+C stops it)\n`);
     }
     const reason = await stopped;
     console.log(`stopping (${reason})...`);
@@ -78,7 +81,7 @@ export async function start(flags: { port?: string }): Promise<void> {
 async function createDemoIfEmpty(store: Store): Promise<void> {
   const queue = await openRunQueue(store.url);
   try {
-    await ensureDemoExperiment(createCaller(createContext({ prisma: store.prisma, queue })), store.prisma);
+    await ensureDemoExperiment(createCaller(createContext({ prisma: store.prisma, queue, trusted: true })), store.prisma);
   } finally {
     await queue.stop();
   }

@@ -27,7 +27,7 @@ export async function train(specPath: string, opts: TrainOptions): Promise<void>
   await mkdir(out, { recursive: true });
   await writeJson(join(out, 'spec.json'), spec);
 
-  const sink = createFileSink(join(out, 'history.jsonl'), createProgressReporter());
+  const sink = createFileSink(out, createProgressReporter());
   const controller = new AbortController();
   const interrupt = () => {
     sink.cancel();

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { ExperimentsTable } from '~/components/experiments-table';
+import { MemberOnly } from '~/components/user-menu-context';
 
 export const metadata = { title: 'Experiments' };
 
@@ -13,9 +14,11 @@ export default function ExperimentsPage() {
           <div className="subtitle">Every experiment in the store, newest first. Runs update live.</div>
         </div>
         <div className="actions">
-          <Link href="/experiments/new" className="btn primary" data-testid="new-experiment">
-            New experiment
-          </Link>
+          <MemberOnly>
+            <Link href="/experiments/new" className="btn primary" data-testid="new-experiment">
+              New experiment
+            </Link>
+          </MemberOnly>
         </div>
       </div>
       <ExperimentsTable />

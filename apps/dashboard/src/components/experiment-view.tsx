@@ -2,6 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import Link from 'next/link';
+
+import { useCanEdit } from '~/lib/can-edit';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { formatJson } from '~/lib/format-json';
 import { IDLE_POLL_MS, isActive, LIVE_POLL_MS } from '~/lib/status';
@@ -33,13 +36,13 @@ export function ExperimentView({ id }: { id: string }) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.experiments.get.queryKey({ id }) }),
       queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey({ experimentId: id }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.runs.page.pathKey() }),
     ]);
   const cancelExperiment = useMutation(trpc.experiments.cancel.mutationOptions({ onSuccess: refresh }));
   const retryExperiment = useMutation(trpc.experiments.retry.mutationOptions({ onSuccess: refresh }));
-  const cancelRun = useMutation(trpc.runs.cancel.mutationOptions({ onSuccess: refresh }));
-  const retryRun = useMutation(trpc.runs.retry.mutationOptions({ onSuccess: refresh }));
-  const busy = [cancelExperiment, retryExperiment, cancelRun, retryRun].some((m) => m.isPending);
-  const mutationError = [cancelExperiment, retryExperiment, cancelRun, retryRun].find((m) => m.error)?.error;
+  const busy = [cancelExperiment, retryExperiment].some((m) => m.isPending);
+  const mutationError = [cancelExperiment, retryExperiment].find((m) => m.error)?.error;
+  const canEdit = useCanEdit();
 
   if (experiment.error) return <div className="error-box" data-testid="experiment-error">{experiment.error.message}</div>;
   if (!experiment.data) return <div className="card empty">Loading experiment…</div>;
@@ -63,7 +66,10 @@ export function ExperimentView({ id }: { id: string }) {
           </div>
         </div>
         <div className="actions">
-          {anyActive && (
+          <Link href={`/pareto?experiment=${id}`} className="btn" data-testid="experiment-pareto">
+            Pareto view
+          </Link>
+          {canEdit && anyActive && (
             <button
               type="button"
               className="btn danger"
@@ -74,7 +80,7 @@ export function ExperimentView({ id }: { id: string }) {
               Cancel
             </button>
           )}
-          {anyRetryable && (
+          {canEdit && anyRetryable && (
             <button type="button" className="btn" data-testid="retry-experiment" disabled={busy} onClick={() => retryExperiment.mutate({ id })}>
               Retry failed
             </button>
@@ -96,12 +102,7 @@ export function ExperimentView({ id }: { id: string }) {
       <section>
         <h2>Runs</h2>
         {runs.error && <div className="error-box">{runs.error.message}</div>}
-        <RunsTable
-          runs={runRows}
-          busy={busy}
-          onCancel={(runId) => cancelRun.mutate({ id: runId })}
-          onRetry={(runId) => retryRun.mutate({ id: runId })}
-        />
+        <RunsTable experimentId={id} />
       </section>
 
       <details className="card">

@@ -1,6 +1,6 @@
 'use client';
 
-import { fieldKind, rangeHint, type JsonSchema } from '~/lib/json-schema';
+import { fieldKind, type JsonSchema, rangeHint } from '~/lib/json-schema';
 
 /** Raw form values: text as typed (numbers and JSON parsed on submit), booleans as booleans. */
 export type RawValues = Record<string, string | boolean>;

@@ -2,11 +2,12 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useMemo, useState, type FormEvent } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 
 import { fieldErrorsFrom } from '~/lib/field-errors';
 import { formatJson } from '~/lib/format-json';
-import type { JsonSchema } from '~/lib/json-schema';
+import { fieldKind, type JsonSchema } from '~/lib/json-schema';
+import { parseSeeds, parseSweepValues, sweepRunCount } from '~/lib/sweep-grid';
 import { isSyntheticData } from '~/lib/synthetic';
 import { useTRPC } from '~/trpc/react';
 import type { AlgorithmView, DatasetRow } from '~/trpc/types';
@@ -45,8 +46,14 @@ function initialState(algorithm: AlgorithmView, datasets: DatasetRow[]) {
     data: registered ? registered.id : EXAMPLE_DATA,
     hyper,
     seed: String(example.seed ?? 0),
+    /** Sweep values per hyperparameter as typed ("0.01, 0.001"), and the seeds ("0, 1, 2" or "0-4"). */
+    sweep: {} as Record<string, string>,
+    seeds: '',
   };
 }
+
+/** Hyperparameters a grid can sweep: scalars (numbers, text, choices, switches). */
+const sweepable = (schema: JsonSchema) => fieldKind(schema) !== 'json';
 
 export function NewExperimentForm() {
   const trpc = useTRPC();
@@ -92,6 +99,14 @@ function Form({
     }
     const { sweep: _sweep, ...example } = algorithm.exampleSpec as Record<string, unknown>;
     const seed = Number(state.seed);
+    const grid: Record<string, unknown[]> = {};
+    for (const [key, text] of Object.entries(state.sweep)) {
+      const property = schema.properties?.[key];
+      const values = property ? parseSweepValues(text, ['number', 'integer'].includes(fieldKind(property))) : [];
+      if (values.length > 0) grid[key] = values;
+    }
+    const { seeds } = parseSeeds(state.seeds);
+    const sweep = Object.keys(grid).length > 0 || seeds.length > 0 ? { grid, ...(seeds.length > 0 ? { seeds } : {}) } : undefined;
     return {
       ...example,
       name: state.name,
@@ -99,8 +114,11 @@ function Form({
       dataset: chosenDataset ? datasetSpec(chosenDataset) : exampleDataset(algorithm),
       hyper,
       seed: state.seed.trim() === '' || Number.isNaN(seed) ? state.seed : seed,
+      ...(sweep ? { sweep } : {}),
     };
   }, [algorithm, chosenDataset, schema, state]);
+  const runCount = spec.sweep ? sweepRunCount(spec.sweep.grid, spec.sweep.seeds ?? []) : 1;
+  const badSeeds = parseSeeds(state.seeds).invalid;
 
   const selectAlgorithm = (name: string) => {
     const next = algorithms.find((a) => a.name === name);
@@ -200,6 +218,44 @@ function Form({
             onChange={(key, value) => setState({ ...state, hyper: { ...state.hyper, [key]: value } })}
           />
         </fieldset>
+        <fieldset disabled={jsonMode} data-testid="sweep-editor">
+          <legend>Sweep</legend>
+          <p className="hint muted">
+            Comma-separated values make a grid: one run per combination, and per seed. Leave a field empty to keep its value above.
+          </p>
+          <div className="hyper-grid">
+            {Object.entries(schema.properties ?? {})
+              .filter(([, property]) => sweepable(property))
+              .map(([key]) => (
+                <div key={key} className="field">
+                  <label htmlFor={`sweep-${key}`}>{key}</label>
+                  <input
+                    id={`sweep-${key}`}
+                    type="text"
+                    data-testid={`sweep-${key}`}
+                    placeholder="e.g. 1, 2, 4"
+                    value={state.sweep[key] ?? ''}
+                    onChange={(e) => setState({ ...state, sweep: { ...state.sweep, [key]: e.target.value } })}
+                  />
+                </div>
+              ))}
+            <div className={`field${badSeeds.length > 0 ? ' invalid' : ''}`}>
+              <label htmlFor="sweep-seeds">seeds</label>
+              <input
+                id="sweep-seeds"
+                type="text"
+                data-testid="sweep-seeds"
+                placeholder="e.g. 0, 1, 2 or 0-4"
+                value={state.seeds}
+                onChange={(e) => setState({ ...state, seeds: e.target.value })}
+              />
+              {badSeeds.length > 0 && <span className="field-error">not a seed: {badSeeds.join(', ')}</span>}
+            </div>
+          </div>
+          <div className="sweep-count" data-testid="sweep-count" data-count={runCount}>
+            This launches <strong>{runCount}</strong> run{runCount === 1 ? '' : 's'}.
+          </div>
+        </fieldset>
         {errorText && (
           <div className="error-box" data-testid="form-error" role="alert">
             {errorText}
@@ -207,7 +263,7 @@ function Form({
         )}
         <div className="form-footer">
           <button type="submit" className="btn primary" data-testid="submit-experiment" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create and launch'}
+            {create.isPending ? 'Creating…' : runCount > 1 ? `Create and launch ${runCount} runs` : 'Create and launch'}
           </button>
           <span className="muted">Runs are queued and picked up by a worker.</span>
         </div>

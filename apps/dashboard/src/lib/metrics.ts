@@ -1,10 +1,3 @@
-import type { ChartLine } from '~/components/metric-chart';
-
-export interface RunSeries {
-  runIndex: number;
-  series: { key: string; points: { step: number; value: number }[] }[];
-}
-
 const SPLIT_ORDER = ['train', 'valid', 'test'];
 
 /** `valid/auc/income` -> group `valid/auc`, line `income`; `train/loss` -> group `train/loss`. */
@@ -14,28 +7,26 @@ function splitKey(key: string): { group: string; line: string } {
   return { group: parts.slice(0, 2).join('/'), line: parts.slice(2).join('/') };
 }
 
-/**
- * Groups every run's series into charts, one per `<split>/<metric>`, one line per objective and
- * run. Keys that are single end-of-run values (no curve) are left to the final-metrics view.
- */
-export function chartGroups(runs: RunSeries[]): { title: string; lines: ChartLine[] }[] {
-  const manyRuns = runs.length > 1;
-  const groups = new Map<string, ChartLine[]>();
-  for (const run of runs) {
-    for (const series of run.series) {
-      const { group, line } = splitKey(series.key);
-      const name = manyRuns ? `${line} · run ${run.runIndex}` : line;
-      groups.set(group, [...(groups.get(group) ?? []), { name, points: series.points }]);
-    }
+/** Metric names grouped into charts, one per `<split>/<metric>`, train before valid before test. */
+export function groupKeys(keys: readonly string[]): { title: string; keys: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const key of keys) {
+    const { group } = splitKey(key);
+    groups.set(group, [...(groups.get(group) ?? []), key]);
   }
-  const rank = (title: string) => {
-    const index = SPLIT_ORDER.indexOf(title.split('/')[0] ?? '');
-    return index === -1 ? SPLIT_ORDER.length : index;
-  };
   return [...groups.entries()]
-    .filter(([, lines]) => lines.some((line) => line.points.length > 1))
-    .map(([title, lines]) => ({ title, lines }))
-    .sort((a, b) => rank(a.title) - rank(b.title) || a.title.localeCompare(b.title));
+    .map(([title, members]) => ({ title, keys: members.sort() }))
+    .sort((a, b) => splitRank(a.title) - splitRank(b.title) || a.title.localeCompare(b.title));
+}
+
+/** The part of a key shown as a line's name inside its group's chart. */
+export function lineName(key: string): string {
+  return splitKey(key).line;
+}
+
+function splitRank(title: string): number {
+  const index = SPLIT_ORDER.indexOf(title.split('/')[0] ?? '');
+  return index === -1 ? SPLIT_ORDER.length : index;
 }
 
 /** Final metric names in display order: test metrics first, then the rest, alphabetically. */

@@ -1,10 +1,10 @@
 'use client';
 
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { AppRouter } from '@tradeoff/api';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import type { AppRouter } from '@tradeoff/api';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import superjson from 'superjson';
 
 import { makeQueryClient } from './query-client';

@@ -1,7 +1,8 @@
 import type { AppRouter } from '@tradeoff/api';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
 export type ExperimentListItem = RouterOutputs['experiments']['list'][number];
 export type ExperimentDetail = RouterOutputs['experiments']['get'];
 export type RunRow = RouterOutputs['runs']['list'][number];

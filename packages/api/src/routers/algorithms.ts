@@ -1,5 +1,5 @@
+import { type AlgorithmInfo, algorithms, getAlgorithm } from '@tradeoff/experiments';
 import { TRPCError } from '@trpc/server';
-import { algorithms, getAlgorithm, type AlgorithmInfo } from '@tradeoff/experiments';
 import { z } from 'zod';
 
 import { publicProcedure, router } from '../trpc.ts';

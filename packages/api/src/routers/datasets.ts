@@ -1,8 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { specSchema } from '@tradeoff/experiments';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
-import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
+import { memberProcedure, router, viewerProcedure } from '../trpc.ts';
 
 const datasetSchema = specSchema.shape.dataset;
 
@@ -22,13 +22,13 @@ export const datasetRegisterInput = z.object({
 export const datasetListInput = z.object({ projectId: z.string().optional() }).optional();
 
 export const datasetsRouter = router({
-  list: publicProcedure.input(datasetListInput).query(({ ctx, input }) =>
+  list: viewerProcedure.input(datasetListInput).query(({ ctx, input }) =>
     ctx.prisma.dataset.findMany({
       where: input?.projectId ? { OR: [{ projectId: input.projectId }, { projectId: null }] } : {},
       orderBy: { name: 'asc' },
     }),
   ),
-  register: protectedProcedure.input(datasetRegisterInput).mutation(async ({ ctx, input }) => {
+  register: memberProcedure.input(datasetRegisterInput).mutation(async ({ ctx, input }) => {
     const existing = await ctx.prisma.dataset.findUnique({ where: { name: input.name } });
     if (existing) throw new TRPCError({ code: 'CONFLICT', message: `name: a data set named "${input.name}" exists` });
     const { stats, ...rest } = input;

@@ -1,11 +1,11 @@
-import { TRPCError } from '@trpc/server';
 import type { PrismaClient } from '@tradeoff/db';
-import { parseSpec, SpecError, type Spec } from '@tradeoff/experiments';
+import { parseSpec, type Spec, SpecError } from '@tradeoff/experiments';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
 import { cancelRuns, retryRuns } from '../run-control.ts';
-import { expandSweep, sweepSize, type SweepPoint } from '../sweep.ts';
-import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
+import { expandSweep, type SweepPoint, sweepSize } from '../sweep.ts';
+import { memberProcedure, router, viewerProcedure } from '../trpc.ts';
 import { ensureDefaultProject } from './projects.ts';
 
 /** More runs than this in one experiment is almost surely a sweep typo. */
@@ -68,7 +68,7 @@ async function getExperiment(prisma: PrismaClient, id: string) {
 
 export const experimentsRouter = router({
   /** Validates the spec, creates the experiment with one run per sweep point and seed, queues them. */
-  create: protectedProcedure.input(experimentCreateInput).mutation(async ({ ctx, input }) => {
+  create: memberProcedure.input(experimentCreateInput).mutation(async ({ ctx, input }) => {
     const { spec, points } = validate(input.spec);
     const projectId = input.projectId ?? (await ensureDefaultProject(ctx.prisma)).id;
     const experiment = await ctx.prisma.experiment.create({
@@ -92,7 +92,7 @@ export const experimentsRouter = router({
   }),
 
   /** Newest first, with run counts per status. */
-  list: publicProcedure.input(experimentListInput).query(async ({ ctx, input }) => {
+  list: viewerProcedure.input(experimentListInput).query(async ({ ctx, input }) => {
     const experiments = await ctx.prisma.experiment.findMany({
       where: input.projectId ? { projectId: input.projectId } : {},
       orderBy: { createdAt: 'desc' },
@@ -117,20 +117,20 @@ export const experimentsRouter = router({
     }));
   }),
 
-  get: publicProcedure.input(experimentIdInput).query(async ({ ctx, input }) => {
+  get: viewerProcedure.input(experimentIdInput).query(async ({ ctx, input }) => {
     const { runs, ...experiment } = await getExperiment(ctx.prisma, input.id);
     const counts = emptyCounts();
     for (const run of runs) counts[run.status] += 1;
     return { ...experiment, spec: experiment.spec as Spec, runCount: runs.length, counts };
   }),
 
-  cancel: protectedProcedure.input(experimentIdInput).mutation(async ({ ctx, input }) => {
+  cancel: memberProcedure.input(experimentIdInput).mutation(async ({ ctx, input }) => {
     const { runs } = await getExperiment(ctx.prisma, input.id);
     return cancelRuns(ctx.prisma, runs.map((run) => run.id));
   }),
 
   /** Queues the experiment's failed and cancelled runs again, from scratch. */
-  retry: protectedProcedure.input(experimentIdInput).mutation(async ({ ctx, input }) => {
+  retry: memberProcedure.input(experimentIdInput).mutation(async ({ ctx, input }) => {
     const { runs } = await getExperiment(ctx.prisma, input.id);
     return retryRuns(ctx.prisma, ctx.queue, runs.map((run) => run.id));
   }),

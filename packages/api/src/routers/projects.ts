@@ -1,8 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import type { PrismaClient } from '@tradeoff/db';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
-import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
+import { memberProcedure, router, viewerProcedure } from '../trpc.ts';
 
 export const DEFAULT_PROJECT = 'default';
 
@@ -17,13 +17,13 @@ export function ensureDefaultProject(prisma: PrismaClient) {
 }
 
 export const projectsRouter = router({
-  list: publicProcedure.query(({ ctx }) =>
+  list: viewerProcedure.query(({ ctx }) =>
     ctx.prisma.project.findMany({
       orderBy: { createdAt: 'asc' },
       include: { _count: { select: { experiments: true, datasets: true } } },
     }),
   ),
-  create: protectedProcedure.input(projectCreateInput).mutation(async ({ ctx, input }) => {
+  create: memberProcedure.input(projectCreateInput).mutation(async ({ ctx, input }) => {
     const existing = await ctx.prisma.project.findUnique({ where: { name: input.name } });
     if (existing) throw new TRPCError({ code: 'CONFLICT', message: `name: a project named "${input.name}" exists` });
     return ctx.prisma.project.create({ data: input });

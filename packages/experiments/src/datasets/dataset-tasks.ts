@@ -17,4 +17,5 @@ export function defaultObjectives(kind: DatasetKind): string[] {
 /** Extra tables each kind can join (`dataset.tables`). */
 export const DATASET_TABLES: Partial<Record<DatasetKind, readonly string[]>> = {
   kuairand: ['users', 'videos'],
+  multiwoz: ['db', 'booked'],
 };

@@ -77,7 +77,7 @@ function readWhole(dataset: DatasetSpec, path: string, dataRoot: string): Promis
     case 'kuairand': {
       const tables = dataset.tables ?? {};
       const table = (name: string) => (tables[name] ? resolveDataPath(tables[name], dataRoot) : undefined);
-      return readKuaiRand({ log: path, users: table('users'), videos: table('videos') }, { skipBadRows: dataset.skipBadRows });
+      return readKuaiRand({ log: path, users: table('users'), videos: table('videos') }, { skipBadRows: dataset.skipBadRows, mapping: dataset.columns });
     }
     case 'synthetic-multitask':
       return Promise.resolve(generateSyntheticMultitask(syntheticSchema.parse(dataset.synthetic ?? {})));
@@ -89,6 +89,8 @@ function readWhole(dataset: DatasetSpec, path: string, dataRoot: string): Promis
 function describe(source: DataSource, table: MultiTaskTable): string {
   const dates = typeof source !== 'string' && source.dates ? ` dated ${source.dates.join('..')}` : '';
   const rows = typeof source !== 'string' && source.rows ? ` rows [${source.rows.join(', ')}]` : '';
-  const skipped = table.skipped ? `, ${table.skipped} bad rows skipped` : '';
+  const perFile = Object.entries(table.skippedByFile ?? {}).filter(([, n]) => n > 0);
+  const where = perFile.length > 1 ? ` (${perFile.map(([file, n]) => `${n} in ${file}`).join(', ')})` : perFile.length ? ` in ${perFile[0]![0]}` : '';
+  const skipped = table.skipped ? `, ${table.skipped} bad rows skipped${where}` : '';
   return `${table.rows} rows of ${table.synthetic ? 'SYNTHETIC data (generated, not real)' : table.source}${dates}${rows}${skipped}`;
 }

@@ -25,10 +25,10 @@ export class BatchBuffer {
     const rows = Math.min(this.batchSize, order.length - start);
     for (let i = 0; i < rows; i++) {
       const row = order[start + i]!;
-      this.numeric.set(this.set.numeric.subarray(row * numericDim, (row + 1) * numericDim), i * numericDim);
-      this.categorical.set(this.set.categorical.subarray(row * fields, (row + 1) * fields), i * fields);
-      this.labels.set(this.set.labels.subarray(row * tasks, (row + 1) * tasks), i * tasks);
-      this.mask.set(this.set.mask.subarray(row * tasks, (row + 1) * tasks), i * tasks);
+      copyRow(this.set.numeric, this.numeric, row, i, numericDim);
+      copyRow(this.set.categorical, this.categorical, row, i, fields);
+      copyRow(this.set.labels, this.labels, row, i, tasks);
+      copyRow(this.set.mask, this.mask, row, i, tasks);
     }
     return {
       rows,
@@ -38,4 +38,11 @@ export class BatchBuffer {
       mask: this.mask.subarray(0, rows * tasks),
     };
   }
+}
+
+/** Row `from` of a row-major matrix into row `to` of another, element by element (no subarray views per row). */
+function copyRow<T extends Float32Array | Int32Array>(source: T, target: T, from: number, to: number, width: number): void {
+  const offset = from * width;
+  const into = to * width;
+  for (let j = 0; j < width; j++) target[into + j] = source[offset + j]!;
 }

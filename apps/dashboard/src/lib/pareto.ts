@@ -1,0 +1,73 @@
+import { hypervolume, nonDominatedSort } from '@tradeoff/core/pure';
+
+export type Direction = 'max' | 'min';
+
+export interface Objective {
+  metric: string;
+  direction: Direction;
+}
+
+/** Metrics whose name says smaller is better; everything else (AUC, NDCG, reward, ...) is maximised. */
+const MINIMISED = /(^|\/)(loss|logloss|mse|rmse|mae|error|regret|latency|violation)s?(\/|$)|constraint/;
+
+export function defaultDirection(metric: string): Direction {
+  return MINIMISED.test(metric) ? 'min' : 'max';
+}
+
+export interface ParetoPoint<T> {
+  item: T;
+  /** The chosen metrics' values, in the metrics' own units. */
+  values: number[];
+  /** 0 for the non-dominated front, 1 for the next front, ... */
+  rank: number;
+}
+
+export interface ParetoResult<T> {
+  points: ParetoPoint<T>[];
+  /** The reference point in the metrics' own units: slightly worse than the worst value of each. */
+  reference: number[];
+  hypervolume: number;
+}
+
+/** Flips minimised metrics so that every objective is maximised, as the Pareto math expects. */
+const orient = (values: readonly number[], objectives: readonly Objective[]) =>
+  values.map((v, j) => (objectives[j]!.direction === 'max' ? v : -v));
+
+/**
+ * Non-dominated sorting and hypervolume of items over chosen metrics. Items missing a metric (or
+ * with a non-finite value) are left out. The default reference point lies 10% of each metric's
+ * range beyond its worst value, so every point contributes; a given reference replaces it.
+ */
+export function paretoAnalysis<T>(
+  items: readonly T[],
+  valuesOf: (item: T) => Record<string, number> | null | undefined,
+  objectives: readonly Objective[],
+  reference?: readonly number[],
+): ParetoResult<T> {
+  const usable = items.flatMap((item) => {
+    const all = valuesOf(item) ?? {};
+    const values = objectives.map((o) => all[o.metric]);
+    return values.every((v): v is number => typeof v === 'number' && Number.isFinite(v)) ? [{ item, values }] : [];
+  });
+  const oriented = usable.map((u) => orient(u.values, objectives));
+  const ranks = new Array<number>(usable.length).fill(0);
+  nonDominatedSort(oriented).forEach((front, rank) => {
+    for (const i of front) ranks[i] = rank;
+  });
+  const ref =
+    reference && reference.length === objectives.length
+      ? [...reference]
+      : objectives.map((o, j) => {
+          const column = usable.map((u) => u.values[j]!);
+          if (column.length === 0) return 0;
+          const lo = Math.min(...column);
+          const hi = Math.max(...column);
+          const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.1 || 1;
+          return o.direction === 'max' ? lo - pad : hi + pad;
+        });
+  return {
+    points: usable.map((u, i) => ({ item: u.item, values: u.values, rank: ranks[i]! })),
+    reference: ref,
+    hypervolume: usable.length > 0 ? hypervolume(oriented, orient(ref, objectives)) : 0,
+  };
+}

@@ -1,0 +1,3 @@
+export { type ArtifactFiles, ArtifactTooLargeError } from './artifact-files.ts';
+export { TrackedRun, type TrackedRunIds, type TrackedRunOptions } from './tracked-run.ts';
+export { createTracking, type StartRunInput, type Tracking } from './tracking.ts';
