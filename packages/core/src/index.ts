@@ -5,7 +5,7 @@ export * from './dialogue';
 export { installWasmKernelFixes, startWasmWithThreads, type WasmKernelFixOptions } from './engine';
 export * from './fusion';
 export { multiTaskLoss } from './loss';
-export { auc, gauc, logloss, mse, ndcgAtK } from './metrics';
+export { auc, gauc, logloss, type MetricDirection, metricDirection, mse, ndcgAtK } from './metrics';
 export { jsonFile, type ModelFiles, readJsonFile } from './model-files';
 export {
   ARCHITECTURES,

@@ -16,6 +16,7 @@ export type {
   User,
 } from './generated/prisma/client.ts';
 export { Prisma, PrismaClient, Role, RunStatus } from './generated/prisma/client.ts';
+export { type FinalMetricSummary, summarizeFinalMetrics } from './experiment-summary.ts';
 export { explainMetricSeries, type MetricSeries, type MetricSeriesQuery, queryMetricSeries } from './metric-series.ts';
 export { getLatestMetrics, type MetricPointInput, writeMetricPoints } from './metrics.ts';
 export { migrate } from './migrate.ts';

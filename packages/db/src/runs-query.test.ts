@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { summarizeFinalMetrics } from './experiment-summary.ts';
 import { queryRuns, queryRunsColumns } from './runs-query.ts';
 import { openTestStore, seedRuns, storeKinds, type TestStore } from './testing.ts';
 
@@ -74,5 +75,18 @@ describe.each(await storeKinds())('runs table query with 10,000 runs on %s', (ki
 
   it('rejects an unknown sort column by name', async () => {
     await expect(queryRuns(store.prisma, { sort: 'nope' as 'seed' })).rejects.toThrow(/sort: unknown column "nope"/);
+  });
+
+  it("summarizes an experiment's final metrics over its finished runs in SQL", async () => {
+    // Experiment 0 holds the even runs; of those, the finished ones are i % 6 == 0.
+    const values = finishedIndices.filter((i) => i % 2 === 0).map(auc);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+    const summary = await summarizeFinalMetrics(store.prisma, experimentIds[0]!);
+    expect(summary.map((s) => s.key)).toEqual(['test/auc', 'test/loss']);
+    expect(summary[0]!.runs).toBe(values.length);
+    expect(summary[0]!.mean).toBeCloseTo(mean, 10);
+    expect(summary[0]!.std).toBeCloseTo(std, 10);
+    expect(summary[1]!.mean).toBeCloseTo(1 - mean, 10);
   });
 });

@@ -1,13 +1,8 @@
 import { describe, expect, test } from 'vitest';
 
-import { checkRegressions, lowerIsBetter, parseTolerance } from './regression.ts';
+import { checkRegressions, parseTolerance } from './regression.ts';
 
 describe('regressions against a baseline', () => {
-  test('direction comes from the metric name', () => {
-    expect(['train/loss', 'test/logloss/income', 'valid/mse/watch_time', 'test/rmse', 'train/policy_loss'].map(lowerIsBetter)).toEqual([true, true, true, true, true]);
-    expect(['test/auc/income', 'test/ndcg@10/click', 'test/hypervolume', 'test/success', 'test/bleu'].map(lowerIsBetter)).toEqual([false, false, false, false, false]);
-  });
-
   test('worse by more than the tolerance fails, in the metric\'s own direction; better always passes', () => {
     const baseline = { runId: 'base', final: { 'test/auc/income': 0.95, 'test/logloss/income': 0.2, 'test/auc/click': 0.7 } };
     const checks = checkRegressions({ 'test/auc/income': 0.945, 'test/logloss/income': 0.22, 'test/auc/click': 0.8 }, baseline, parseTolerance('0.01'));

@@ -1,26 +1,7 @@
+import { metricDirection } from '@tradeoff/core/pure';
+
 import { CliError, EXIT } from '../cli-error.ts';
 import type { Check } from './check.ts';
-
-/** Metric name segments where a smaller value is better; every other metric is better when higher. */
-const LOWER_IS_BETTER = new Set([
-  'loss',
-  'logloss',
-  'mse',
-  'rmse',
-  'mae',
-  'bce',
-  'nll',
-  'error',
-  'perplexity',
-  'oscillation',
-  'violation',
-  'regret',
-]);
-
-/** By the name: `test/logloss/income` and `train/loss` are lower-is-better; `test/auc/income` is not. */
-export function lowerIsBetter(metric: string): boolean {
-  return metric.split('/').some((segment) => LOWER_IS_BETTER.has(segment) || /(^|_)loss$/.test(segment));
-}
 
 export type Tolerance = { kind: 'absolute' | 'relative'; value: number };
 
@@ -48,7 +29,7 @@ export function checkRegressions(
   return Object.entries(baseline.final)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([metric, base]) => {
-      const lower = lowerIsBetter(metric);
+      const lower = metricDirection(metric) === 'min';
       const allowed = tolerance.kind === 'absolute' ? tolerance.value : tolerance.value * Math.abs(base);
       const bound = lower ? base + allowed : base - allowed;
       const expected = `${lower ? '<=' : '>='} ${round(bound)} (baseline ${round(base)} ${lower ? '+' : '-'} ${round(allowed)})`;

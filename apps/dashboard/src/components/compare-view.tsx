@@ -8,6 +8,7 @@ import { type CompareRow, compareRows } from '~/lib/compare';
 import type { EChartsOption } from '~/lib/echarts';
 import { formatMetric } from '~/lib/format';
 import { IDLE_POLL_MS, isActive, LIVE_POLL_MS } from '~/lib/status';
+import { useRefreshWhenSettled } from '~/lib/use-refresh-when-settled';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
 
@@ -58,7 +59,9 @@ export function CompareView({ ids }: { ids: string[] }) {
       { enabled: ids.length > 0, refetchInterval: (q) => (q.state.data?.rows.some((r) => isActive(r.status)) ? LIVE_POLL_MS : IDLE_POLL_MS) },
     ),
   );
-  const keys = useQuery(trpc.metrics.keys.queryOptions({ runIds: ids }, { enabled: ids.length > 0 }));
+  const live = runs.data?.rows.some((r) => isActive(r.status)) ?? false;
+  useRefreshWhenSettled(live);
+  const keys = useQuery(trpc.metrics.keys.queryOptions({ runIds: ids }, { enabled: ids.length > 0, refetchInterval: live ? LIVE_POLL_MS : false }));
   const [chosen, setChosen] = useState<string | null>(null);
   const [onlyDiffering, setOnlyDiffering] = useState(false);
   const [view, setView] = useState(DEFAULT_VIEW);

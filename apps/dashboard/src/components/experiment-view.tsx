@@ -12,7 +12,7 @@ import { useTRPC } from '~/trpc/react';
 
 import { DatasetLabel } from './dataset-label';
 import { FinalMetrics } from './final-metrics';
-import { MetricCharts } from './metric-charts';
+import { MAX_CHART_RUNS, MetricCharts } from './metric-charts';
 import { RunsTable } from './runs-table';
 import { StatusCounts } from './status-badge';
 
@@ -27,7 +27,7 @@ export function ExperimentView({ id }: { id: string }) {
   );
   const runs = useQuery(
     trpc.runs.list.queryOptions(
-      { experimentId: id },
+      { experimentId: id, limit: MAX_CHART_RUNS },
       { refetchInterval: (q) => (q.state.data?.some((run) => isActive(run.status)) ? LIVE_POLL_MS : IDLE_POLL_MS) },
     ),
   );
@@ -35,7 +35,7 @@ export function ExperimentView({ id }: { id: string }) {
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.experiments.get.queryKey({ id }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey({ experimentId: id }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.runs.list.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.runs.page.pathKey() }),
     ]);
   const cancelExperiment = useMutation(trpc.experiments.cancel.mutationOptions({ onSuccess: refresh }));
@@ -91,12 +91,12 @@ export function ExperimentView({ id }: { id: string }) {
 
       <section className="card">
         <h2>Results</h2>
-        <FinalMetrics runs={runRows} />
+        <FinalMetrics finals={exp.finals} />
       </section>
 
       <section style={{ marginBottom: 20 }}>
         <h2>Metrics</h2>
-        <MetricCharts runs={runRows} />
+        <MetricCharts runs={runRows} runCount={exp.runCount} />
       </section>
 
       <section>

@@ -1,13 +1,12 @@
 import { formatMetric } from '~/lib/format';
-import { meanStd, orderMetricKeys } from '~/lib/metrics';
-import type { RunRow } from '~/trpc/types';
+import { orderMetricKeys } from '~/lib/metrics';
+import type { ExperimentDetail } from '~/trpc/types';
 
 /**
  * The experiment's results: each final metric of its finished runs, as the value of the single
- * run or the mean ± std over runs (seeds, sweep points).
+ * run or the mean ± std over runs (seeds, sweep points), aggregated by the server.
  */
-export function FinalMetrics({ runs }: { runs: RunRow[] }) {
-  const finals = runs.flatMap((run) => (run.status === 'finished' && run.final ? [run.final] : []));
+export function FinalMetrics({ finals }: { finals: ExperimentDetail['finals'] }) {
   if (finals.length === 0) {
     return (
       <p className="muted" data-testid="final-metrics-pending">
@@ -15,21 +14,20 @@ export function FinalMetrics({ runs }: { runs: RunRow[] }) {
       </p>
     );
   }
-  const keys = orderMetricKeys(finals.flatMap((final) => Object.keys(final)));
+  const byKey = new Map(finals.map((summary) => [summary.key, summary]));
   return (
     <div className="metrics-grid" data-testid="final-metrics">
-      {keys.map((key) => {
-        const values = finals.flatMap((final) => (final[key] === undefined ? [] : [final[key]]));
-        const { mean, std } = meanStd(values);
+      {orderMetricKeys([...byKey.keys()]).map((key) => {
+        const { mean, std, runs } = byKey.get(key)!;
         return (
           <div key={key} className="metric-tile">
             <div className="key">{key}</div>
             <div className="value" data-testid={`final-metric-${key}`} data-value={mean}>
               {formatMetric(mean)}
             </div>
-            {values.length > 1 && (
+            {runs > 1 && (
               <div className="muted">
-                ± {formatMetric(std)} over {values.length} runs
+                ± {formatMetric(std)} over {runs} runs
               </div>
             )}
           </div>

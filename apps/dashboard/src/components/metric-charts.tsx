@@ -5,6 +5,7 @@ import { useState } from 'react';
 
 import { groupKeys } from '~/lib/metrics';
 import { isActive, LIVE_POLL_MS } from '~/lib/status';
+import { useRefreshWhenSettled } from '~/lib/use-refresh-when-settled';
 import { useTRPC } from '~/trpc/react';
 import type { RunRow } from '~/trpc/types';
 
@@ -12,14 +13,18 @@ import { ChartControls, DEFAULT_VIEW } from './chart-controls';
 import { MetricPanel } from './metric-panel';
 
 /** An experiment's charts draw the curves of this many runs at most (in sweep order); the rest are a click away in compare. */
-const MAX_CHART_RUNS = 20;
+export const MAX_CHART_RUNS = 20;
 
-/** Live charts of an experiment's runs, one chart per `<split>/<metric>`, with smoothing, log scale and zoom. */
-export function MetricCharts({ runs }: { runs: RunRow[] }) {
+/**
+ * Live charts of an experiment's first runs (at most MAX_CHART_RUNS, in sweep order), one chart per
+ * `<split>/<metric>`, with smoothing, log scale and zoom; `runCount` is how many the experiment has.
+ */
+export function MetricCharts({ runs, runCount }: { runs: RunRow[]; runCount: number }) {
   const trpc = useTRPC();
   const [view, setView] = useState(DEFAULT_VIEW);
   const shown = runs.slice(0, MAX_CHART_RUNS);
   const live = shown.some((run) => isActive(run.status));
+  useRefreshWhenSettled(live);
   const keys = useQuery(
     trpc.metrics.keys.queryOptions({ runIds: shown.map((run) => run.id) }, { enabled: shown.length > 0, refetchInterval: live ? LIVE_POLL_MS : false }),
   );
@@ -27,7 +32,7 @@ export function MetricCharts({ runs }: { runs: RunRow[] }) {
   return (
     <div data-testid="metric-charts">
       <div className="card-title">
-        <span className="muted">{runs.length > MAX_CHART_RUNS ? `the first ${MAX_CHART_RUNS} of ${runs.length} runs` : ''}</span>
+        <span className="muted">{runCount > shown.length ? `the first ${shown.length} of ${runCount} runs` : ''}</span>
         <ChartControls view={view} onChange={setView} />
       </div>
       {keys.error && <div className="error-box">{keys.error.message}</div>}

@@ -3,13 +3,14 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { metricDirection } from '@tradeoff/core/pure';
 import { useMemo, useState } from 'react';
 
 import type { EChartsOption } from '~/lib/echarts';
 import { formatMetric } from '~/lib/format';
 import { frontObjectiveIndex } from '~/lib/front-match';
 import { orderMetricKeys } from '~/lib/metrics';
-import { type Direction, defaultDirection, type Objective, paretoAnalysis } from '~/lib/pareto';
+import { type Direction, type Objective, paretoAnalysis } from '~/lib/pareto';
 import { IDLE_POLL_MS } from '~/lib/status';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
@@ -46,7 +47,7 @@ function ObjectivePicker({
           id={`objective-${index}`}
           data-testid={`objective-${index}`}
           value={objective?.metric ?? ''}
-          onChange={(e) => onChange(e.target.value ? { metric: e.target.value, direction: defaultDirection(e.target.value) } : null)}
+          onChange={(e) => onChange(e.target.value ? { metric: e.target.value, direction: metricDirection(e.target.value) } : null)}
         >
           {optional && <option value="">none</option>}
           {metrics.map((m) => (
@@ -86,7 +87,7 @@ export function ParetoView({ ids, experimentId }: { ids?: string[]; experimentId
 
   const objectives = useMemo(
     () =>
-      (picked ?? metrics.slice(0, 2).map((metric) => ({ metric, direction: defaultDirection(metric) }))).filter((o): o is Objective => o !== null),
+      (picked ?? metrics.slice(0, 2).map((metric) => ({ metric, direction: metricDirection(metric) }))).filter((o): o is Objective => o !== null),
     [picked, metrics],
   );
   const reference = useMemo(

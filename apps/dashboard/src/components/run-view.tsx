@@ -8,6 +8,7 @@ import { formatDateTime, formatDuration, formatMetric } from '~/lib/format';
 import { formatJson } from '~/lib/format-json';
 import { groupKeys, orderMetricKeys } from '~/lib/metrics';
 import { IDLE_POLL_MS, isActive, LIVE_POLL_MS } from '~/lib/status';
+import { useRefreshWhenSettled } from '~/lib/use-refresh-when-settled';
 import { useTRPC } from '~/trpc/react';
 
 import { ArtifactsList } from './artifacts-list';
@@ -24,6 +25,7 @@ export function RunView({ id }: { id: string }) {
     trpc.runs.get.queryOptions({ id }, { refetchInterval: (q) => (q.state.data && isActive(q.state.data.status) ? LIVE_POLL_MS : IDLE_POLL_MS) }),
   );
   const live = run.data ? isActive(run.data.status) : false;
+  useRefreshWhenSettled(live);
   const keys = useQuery(trpc.metrics.keys.queryOptions({ runIds: [id] }, { refetchInterval: live ? LIVE_POLL_MS : false }));
   const logs = useQuery(trpc.runs.logs.queryOptions({ id, limit: 200 }, { refetchInterval: live ? LIVE_POLL_MS : false }));
   const [view, setView] = useState(DEFAULT_VIEW);

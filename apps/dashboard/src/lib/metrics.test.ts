@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { groupKeys, lineName, meanStd, orderMetricKeys } from './metrics';
+import { groupKeys, lineName, orderMetricKeys } from './metrics';
 
 test('final metric keys: test first, then alphabetical, without duplicates', () => {
   expect(orderMetricKeys(['valid/auc/income', 'test/auc/never_married', 'test/auc/income', 'test/auc/income'])).toEqual([
@@ -8,11 +8,6 @@ test('final metric keys: test first, then alphabetical, without duplicates', () 
     'test/auc/never_married',
     'valid/auc/income',
   ]);
-});
-
-test('meanStd uses the sample standard deviation', () => {
-  expect(meanStd([1, 3])).toEqual({ mean: 2, std: Math.SQRT2 });
-  expect(meanStd([0.5])).toEqual({ mean: 0.5, std: 0 });
 });
 
 describe('groupKeys', () => {

@@ -35,9 +35,3 @@ export function orderMetricKeys(keys: Iterable<string>): string[] {
   const isTest = (key: string) => (key.startsWith('test/') ? 0 : 1);
   return unique.sort((a, b) => isTest(a) - isTest(b) || a.localeCompare(b));
 }
-
-export function meanStd(values: number[]): { mean: number; std: number } {
-  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
-  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / Math.max(1, values.length - 1);
-  return { mean, std: Math.sqrt(variance) };
-}

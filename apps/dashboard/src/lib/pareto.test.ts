@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { defaultDirection, paretoAnalysis } from './pareto';
+import { paretoAnalysis } from './pareto';
 
 const runs: { id: string; final: Record<string, number> }[] = [
   { id: 'a', final: { auc: 0.9, loss: 0.5 } },
@@ -34,12 +34,5 @@ describe('paretoAnalysis', () => {
     expect(result.reference[0]).toBeCloseTo(0.68);
     expect(result.reference[1]).toBeCloseTo(0.64);
     expect(result.hypervolume).toBeGreaterThan(0);
-  });
-
-  it('guesses directions from metric names', () => {
-    expect(defaultDirection('test/logloss/click')).toBe('min');
-    expect(defaultDirection('train/loss')).toBe('min');
-    expect(defaultDirection('test/auc/income')).toBe('max');
-    expect(defaultDirection('test/constraint/inform')).toBe('min');
   });
 });

@@ -1,17 +1,10 @@
-import { hypervolume, nonDominatedSort } from '@tradeoff/core/pure';
+import { hypervolume, type MetricDirection, nonDominatedSort } from '@tradeoff/core/pure';
 
-export type Direction = 'max' | 'min';
+export type Direction = MetricDirection;
 
 export interface Objective {
   metric: string;
   direction: Direction;
-}
-
-/** Metrics whose name says smaller is better; everything else (AUC, NDCG, reward, ...) is maximised. */
-const MINIMISED = /(^|\/)(loss|logloss|mse|rmse|mae|error|regret|latency|violation)s?(\/|$)|constraint/;
-
-export function defaultDirection(metric: string): Direction {
-  return MINIMISED.test(metric) ? 'min' : 'max';
 }
 
 export interface ParetoPoint<T> {

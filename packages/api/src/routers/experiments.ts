@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@tradeoff/db';
+import { type PrismaClient, summarizeFinalMetrics } from '@tradeoff/db';
 import { parseSpec, type Spec, SpecError } from '@tradeoff/experiments';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -57,13 +57,11 @@ function validate(input: unknown): { spec: Spec; points: SweepPoint[] } {
   }
 }
 
-async function getExperiment(prisma: PrismaClient, id: string) {
-  const experiment = await prisma.experiment.findUnique({
-    where: { id },
-    include: { project: true, dataset: true, runs: { orderBy: { index: 'asc' }, select: { id: true, status: true } } },
-  });
+/** The ids of an experiment's runs, for actions on all of them. */
+async function experimentRunIds(prisma: PrismaClient, id: string): Promise<string[]> {
+  const experiment = await prisma.experiment.findUnique({ where: { id }, select: { runs: { select: { id: true } } } });
   if (!experiment) throw new TRPCError({ code: 'NOT_FOUND', message: `experiment ${id} not found` });
-  return experiment;
+  return experiment.runs.map((run) => run.id);
 }
 
 export const experimentsRouter = router({
@@ -118,20 +116,20 @@ export const experimentsRouter = router({
   }),
 
   get: viewerProcedure.input(experimentIdInput).query(async ({ ctx, input }) => {
-    const { runs, ...experiment } = await getExperiment(ctx.prisma, input.id);
-    const counts = emptyCounts();
-    for (const run of runs) counts[run.status] += 1;
-    return { ...experiment, spec: experiment.spec as Spec, runCount: runs.length, counts };
+    const experiment = await ctx.prisma.experiment.findUnique({ where: { id: input.id }, include: { project: true, dataset: true } });
+    if (!experiment) throw new TRPCError({ code: 'NOT_FOUND', message: `experiment ${input.id} not found` });
+    const [counts, finals] = await Promise.all([statusCounts(ctx.prisma, [input.id]), summarizeFinalMetrics(ctx.prisma, input.id)]);
+    const experimentCounts = counts.get(input.id) ?? emptyCounts();
+    const runCount = Object.values(experimentCounts).reduce((a, b) => a + b, 0);
+    return { ...experiment, spec: experiment.spec as Spec, runCount, counts: experimentCounts, finals };
   }),
 
   cancel: memberProcedure.input(experimentIdInput).mutation(async ({ ctx, input }) => {
-    const { runs } = await getExperiment(ctx.prisma, input.id);
-    return cancelRuns(ctx.prisma, runs.map((run) => run.id));
+    return cancelRuns(ctx.prisma, await experimentRunIds(ctx.prisma, input.id));
   }),
 
   /** Queues the experiment's failed and cancelled runs again, from scratch. */
   retry: memberProcedure.input(experimentIdInput).mutation(async ({ ctx, input }) => {
-    const { runs } = await getExperiment(ctx.prisma, input.id);
-    return retryRuns(ctx.prisma, ctx.queue, runs.map((run) => run.id));
+    return retryRuns(ctx.prisma, ctx.queue, await experimentRunIds(ctx.prisma, input.id));
   }),
 });

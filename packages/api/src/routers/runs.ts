@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { cancelRuns, retryRuns } from '../run-control.ts';
 import { memberProcedure, router, viewerProcedure } from '../trpc.ts';
 
-export const runListInput = z.object({ experimentId: z.string().min(1) });
+export const runListInput = z.object({
+  experimentId: z.string().min(1),
+  /** The first runs in sweep order only (an experiment's charts draw a few; its table pages). */
+  limit: z.number().int().min(1).max(1000).optional(),
+});
 export const runIdInput = z.object({ id: z.string().min(1) });
 export const runRetryInput = runIdInput.extend({
   /** Resume from the run's last checkpoint instead of starting over. */
@@ -94,6 +98,7 @@ export const runsRouter = router({
       ctx.prisma.run.findMany({
         where: { experimentId: input.experimentId },
         orderBy: { index: 'asc' },
+        take: input.limit,
         select: { ...runSummary, spec: true, latestMetrics },
       }),
     ]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metricDirection } from './direction';
 import { gauc } from './gauc';
 import { logloss } from './logloss';
 import { mse } from './mse';
@@ -61,5 +62,14 @@ describe('ndcgAtK', () => {
     expect(ndcgAtK([0.5, 0.5], [1, 0], [1, 1], 1)).toBe(1);
     expect(ndcgAtK([0.5], [0], [1], 3)).toBeNaN();
     expect(() => ndcgAtK([0.5], [1], [1], 0)).toThrow(/k must be a positive integer/);
+  });
+});
+
+describe('metricDirection', () => {
+  it('reads the direction from the metric name', () => {
+    const minimised = ['train/loss', 'test/logloss/income', 'valid/mse/watch_time', 'test/rmse', 'train/policy_loss', 'bench/latency'];
+    const maximised = ['test/auc/income', 'test/ndcg@10/click', 'test/hypervolume', 'test/success', 'test/bleu', 'test/constraint/entity'];
+    expect(minimised.map(metricDirection)).toEqual(minimised.map(() => 'min'));
+    expect(maximised.map(metricDirection)).toEqual(maximised.map(() => 'max'));
   });
 });
