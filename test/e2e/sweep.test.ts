@@ -153,4 +153,25 @@ describe('sweep from the dashboard', () => {
     await page.getByTestId('only-differing').uncheck();
     await shot('compare');
   });
+
+  it('cancels a run from its page, retries it, and cancels the retry', async () => {
+    // A long run of the registry's MMoE example, made over HTTP with the page's own session, so the buttons have something to act on.
+    const algorithms = await page.request.get(`${platform.baseUrl}/api/trpc/algorithms.list`);
+    const mmoe = ((await algorithms.json()).result.data.json as { name: string; exampleSpec: { hyper: object } }[]).find((a) => a.name === 'mmoe')!;
+    const spec = { ...mmoe.exampleSpec, name: 'e2e cancel and retry', hyper: { ...mmoe.exampleSpec.hyper, epochs: 500 } };
+    const created = await page.request.post(`${platform.baseUrl}/api/trpc/experiments.create`, { data: { json: { spec } } });
+    expect(created.status(), await created.text()).toBe(200);
+    const experimentId = (await created.json()).result.data.json.id as string;
+    await page.goto(`${platform.baseUrl}/experiments/${experimentId}`);
+    await page.getByTestId('run-link').first().click();
+    await page.getByTestId('run-title').waitFor();
+    const status = page.getByTestId('run-status');
+    await page.getByTestId('cancel-run').click();
+    await page.locator('[data-testid="run-status"][data-status="cancelled"]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('retry-run').click();
+    await waitFor('the retried run to be queued or running', async () => ['queued', 'running'].includes((await status.getAttribute('data-status')) ?? ''), 30_000);
+    await shot('run-retried');
+    await page.getByTestId('cancel-run').click();
+    await page.locator('[data-testid="run-status"][data-status="cancelled"]').waitFor({ timeout: 60_000 });
+  });
 });
