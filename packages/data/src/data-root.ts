@@ -10,7 +10,7 @@ export function defaultDataRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the repository root (pnpm-workspace.yaml) above the data package');
+    if (parent === dir) throw new Error('no data root: set TRADEOFF_DATA_DIR to the folder that holds the data sets (outside a Tradeoff checkout there is no ../shared/data to default to)');
     dir = parent;
   }
   return resolve(dir, '..', 'shared', 'data');

@@ -1,0 +1,3 @@
+import { publishedPackage } from '@tradeoff/tsup-config';
+
+export default publishedPackage({ index: 'src/index.ts' });
