@@ -10,7 +10,7 @@ import type { EChartsOption } from '~/lib/echarts';
 import { formatMetric } from '~/lib/format';
 import { frontObjectiveIndex } from '~/lib/front-match';
 import { orderMetricKeys } from '~/lib/metrics';
-import { type Direction, type Objective, paretoAnalysis } from '~/lib/pareto';
+import { type Direction, frontOutline, type Objective, paretoAnalysis } from '~/lib/pareto';
 import { IDLE_POLL_MS } from '~/lib/status';
 import { useTRPC } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
@@ -281,8 +281,10 @@ function scatterOption(analysis: ReturnType<typeof paretoAnalysis<Run>>, objecti
       {
         type: 'line',
         name: 'front',
-        data: front.map((p) => [p.values[0]!, p.values[1]!]),
-        step: objectives[0]!.direction === objectives[1]!.direction ? 'end' : 'start',
+        data: frontOutline(
+          front.map((p) => [p.values[0]!, p.values[1]!]),
+          objectives[0]!.direction,
+        ),
         showSymbol: false,
         lineStyle: { color: FRONT_COLOR, width: 1.5 },
         silent: true,

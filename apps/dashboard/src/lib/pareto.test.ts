@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { paretoAnalysis } from './pareto';
+import { frontOutline, paretoAnalysis } from './pareto';
 
 const runs: { id: string; final: Record<string, number> }[] = [
   { id: 'a', final: { auc: 0.9, loss: 0.5 } },
@@ -34,5 +34,15 @@ describe('paretoAnalysis', () => {
     expect(result.reference[0]).toBeCloseTo(0.68);
     expect(result.reference[1]).toBeCloseTo(0.64);
     expect(result.hypervolume).toBeGreaterThan(0);
+  });
+});
+
+describe('frontOutline', () => {
+  const front: [number, number][] = [[0.5, 0.6], [0.1, 0.9], [0.9, 0.1]];
+  it('turns down first when x is maximised: no corner beyond what the points dominate', () => {
+    expect(frontOutline(front, 'max')).toEqual([[0.1, 0.9], [0.1, 0.6], [0.5, 0.6], [0.5, 0.1], [0.9, 0.1]]);
+  });
+  it('turns across first when x is minimised', () => {
+    expect(frontOutline([[0.1, 0.1], [0.5, 0.6]], 'min')).toEqual([[0.1, 0.1], [0.5, 0.1], [0.5, 0.6]]);
   });
 });

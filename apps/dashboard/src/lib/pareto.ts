@@ -64,3 +64,18 @@ export function paretoAnalysis<T>(
     hypervolume: usable.length > 0 ? hypervolume(oriented, orient(ref, objectives)) : 0,
   };
 }
+
+/**
+ * The outline of the region a 2-D front dominates, through the front's points sorted by x: between
+ * neighbours it turns where the dominated boxes meet, which is at the left point's x when x is
+ * maximised (the next point is lower) and at the right point's x when x is minimised.
+ */
+export function frontOutline(front: readonly (readonly [number, number])[], xDirection: Direction): [number, number][] {
+  const sorted = [...front].sort((a, b) => a[0] - b[0]);
+  return sorted.flatMap(([x, y], i) => {
+    const next = sorted[i + 1];
+    if (!next) return [[x, y] as [number, number]];
+    const corner: [number, number] = xDirection === 'max' ? [x, next[1]] : [next[0], y];
+    return [[x, y] as [number, number], corner];
+  });
+}
