@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { LINGUISTIC_REWARDS, REASONING_CHECKS } from '@tradeoff/core';
 import { evaluateMultiwoz, goldOutputs, loadVenueDb, readBookedDomains, readConvlabDialogues } from '@tradeoff/data';
 import * as echarts from 'echarts';
-import { DEFAULT_THRESHOLDS } from '../src/algorithms/dialogue';
+import { DEFAULT_THRESHOLDS, moreHyperSchema } from '../src/algorithms/dialogue';
+import { MONITOR_TURNS, MONITORED_REWARDS } from '../src/trainers/dialogue/reward-monitor';
 import { experimentsEnv } from '../src/env';
 import { loadSpecFile, MemoryRunSink, runExperiment } from '../src/index';
 import { mean, repoRoot, std, writeSection } from './results-file';
@@ -26,6 +27,8 @@ interface Outcome {
   seconds: number;
   /** Per RL step, the batch mean of each linguistic reward. */
   rewards: Record<string, number[]>;
+  /** Per RL step, each monitored reward's expectation under the policy on the fixed monitor turns. */
+  expected: Record<string, number[]>;
 }
 
 async function run(algorithm: Algorithm, seed: number): Promise<Outcome> {
@@ -34,9 +37,11 @@ async function run(algorithm: Algorithm, seed: number): Promise<Outcome> {
   const started = performance.now();
   const result = await runExperiment(spec, sink);
   const seconds = (performance.now() - started) / 1000;
-  const rewards = Object.fromEntries(LINGUISTIC_REWARDS.map((r) => [r, sink.emitted.filter((p) => p.key === `train/reward/${r}`).map((p) => p.value)]));
+  const series = (key: string) => sink.emitted.filter((p) => p.key === key).map((p) => p.value);
+  const rewards = Object.fromEntries(LINGUISTIC_REWARDS.map((r) => [r, series(`train/reward/${r}`)]));
+  const expected = Object.fromEntries(MONITORED_REWARDS.map((r) => [r, series(`train/expected_reward/${r}`)]));
   console.log(`${algorithm} seed ${seed}: combined ${result.final['test/combined']?.toFixed(2)} in ${seconds.toFixed(0)} s`);
-  return { final: result.final, seconds, rewards };
+  return { final: result.final, seconds, rewards, expected };
 }
 
 
@@ -47,9 +52,14 @@ function slidingStd(series: number[]): number[] {
   return out;
 }
 
-/** Mean sliding-window std of a run's linguistic rewards (averaged over rewards and windows). */
+/** Mean sliding-window std of a run's sampled-batch linguistic rewards (averaged over rewards and windows). */
 function oscillation(outcome: Outcome): number {
   return mean(LINGUISTIC_REWARDS.map((r) => mean(slidingStd(outcome.rewards[r] ?? []))));
+}
+
+/** The same on the expected rewards of the fixed monitor turns, free of sampling noise. */
+function expectedOscillation(outcome: Outcome): number {
+  return mean(MONITORED_REWARDS.map((r) => mean(slidingStd(outcome.expected[r] ?? []))));
 }
 
 /** The per-step mean of the four linguistic rewards, averaged over seeds. */
@@ -97,7 +107,8 @@ const rows = ALGORITHMS.map(([algorithm, title]) => {
   const runs = outcomes[algorithm];
   const metric = (key: string, digits: number) => cell(runs.map((o) => o.final[key] ?? Number.NaN), digits);
   const osc = algorithm === 'dialogue-sl' ? 'n/a' : cell(runs.map(oscillation), 4);
-  return `| ${title} | ${metric('test/inform', 1)} | ${metric('test/success', 1)} | ${metric('test/bleu', 2)} | ${metric('test/combined', 2)} | ${REASONING_CHECKS.map((c) => metric(`test/constraint/${c}`, 3)).join(' | ')} | ${osc} | ${mean(runs.map((o) => o.seconds)).toFixed(0)} |`;
+  const expectedOsc = algorithm === 'dialogue-sl' ? 'n/a' : cell(runs.map(expectedOscillation), 5);
+  return `| ${title} | ${metric('test/inform', 1)} | ${metric('test/success', 1)} | ${metric('test/bleu', 2)} | ${metric('test/combined', 2)} | ${REASONING_CHECKS.map((c) => metric(`test/constraint/${c}`, 3)).join(' | ')} | ${osc} | ${expectedOsc} | ${mean(runs.map((o) => o.seconds)).toFixed(0)} |`;
 });
 
 const moreRuns = outcomes.more;
@@ -106,22 +117,24 @@ const satisfied = REASONING_CHECKS.map((c) => {
   return { check: c, threshold: DEFAULT_THRESHOLDS[c], worst: Math.min(...values), ok: values.every((v) => v >= DEFAULT_THRESHOLDS[c]) };
 });
 const combined = (a: Algorithm) => mean(outcomes[a].map((o) => o.final['test/combined'] ?? 0));
+const lowerOrNot = (measure: (o: Outcome) => number) => (mean(moreRuns.map(measure)) < mean(outcomes['fixed-mix'].map(measure)) ? 'lower' : 'not lower');
+const moreDefaults = moreHyperSchema.parse({});
 const verdicts = [
   `- \`more\` vs \`dialogue-sl\` on test/combined: ${combined('more').toFixed(2)} vs ${combined('dialogue-sl').toFixed(2)} (${combined('more') > combined('dialogue-sl') ? 'higher' : 'not higher'}).`,
   `- \`more\` vs \`fixed-mix\` on test/combined: ${combined('more').toFixed(2)} vs ${combined('fixed-mix').toFixed(2)} (${combined('more') > combined('fixed-mix') ? 'higher' : 'not higher'}).`,
   `- \`more\`'s constraints on test (every seed at or above tau): ${satisfied.map((s) => `${s.check} tau=${s.threshold} worst seed ${s.worst.toFixed(3)} ${s.ok ? 'met' : 'NOT met'}`).join('; ')}.`,
-  `- Reward oscillation (mean sliding-window std, window ${WINDOW} RL steps, over the four linguistic rewards): \`more\` ${mean(moreRuns.map(oscillation)).toFixed(4)} vs \`fixed-mix\` ${mean(outcomes['fixed-mix'].map(oscillation)).toFixed(4)} (${mean(moreRuns.map(oscillation)) < mean(outcomes['fixed-mix'].map(oscillation)) ? 'lower' : 'not lower'}).`,
+  `- Reward oscillation (mean sliding-window std, window ${WINDOW} RL steps): sampled batches, four linguistic rewards: \`more\` ${mean(moreRuns.map(oscillation)).toFixed(4)} vs \`fixed-mix\` ${mean(outcomes['fixed-mix'].map(oscillation)).toFixed(4)} (${lowerOrNot(oscillation)}); expected rewards on the monitor turns: \`more\` ${mean(moreRuns.map(expectedOscillation)).toFixed(5)} vs \`fixed-mix\` ${mean(outcomes['fixed-mix'].map(expectedOscillation)).toFixed(5)} (${lowerOrNot(expectedOscillation)}).`,
 ];
 
 // Why a target can be missed, said only when it is.
 if (satisfied.some((x) => !x.ok)) {
   verdicts.push(
-    '- Constraints are met on the training batches (the multipliers settle once the batch means reach tau), but test turns are new dialogues with new candidate sets, and the policy generalises a little worse: test shares sit 0.01-0.03 below the training ones. A tuning trial with lower thresholds (entity 0.92, request 0.98, booking 0.97, count 0.99; seed 0) did not fix this: the multipliers fell to zero early, the test shares fell too (entity 0.900, booking 0.953) and test/combined dropped to 75.6; the constraints help only while they bind.',
+    '- Test turns are new dialogues: the policy passes the checks there about three times less often than on the turns it was trained on, which is what `constraintSlack` aims the training batches at; a seed below tau missed that estimate.',
   );
 }
 if (mean(moreRuns.map(oscillation)) >= mean(outcomes['fixed-mix'].map(oscillation))) {
   verdicts.push(
-    "- The sliding-window std of the per-step batch means is dominated by the sampling noise of 64-turn batches, the same for both algorithms; `more`'s curves also keep climbing (naturalness gains weight), and a trend inside a window counts as spread. With Adam steps on a log-linear ranker neither run shows the large swings a fixed mix causes in the paper's generators.",
+    "- The sampled-batch curves are dominated by the noise of drawing 64 turns and one response each, the same for both algorithms; on the noise-free expected rewards both policies move smoothly (stds of a few 1e-4 over 20 steps, mostly the trend). With Adam steps on a log-linear ranker neither run shows the swings a fixed mix causes in the paper's generators, so there is little oscillation for MORE to remove here.",
   );
 }
 const curves = (['fixed-mix', 'more'] as const).map((a) => ({ name: a, data: meanCurve(outcomes[a]) }));
@@ -157,8 +170,8 @@ responses of the 20 training turns with the most similar contexts (TF-IDF cosine
 log-linear model scores each over hashed (context feature x response feature) pairs (2^18 weights). Context: the user's words and
 request acts, the active domain, the DB match count of the gold belief state in that domain (bucketed), the filled belief slots,
 bookings made in the turn and the previous response's placeholders; response: its placeholders, their set, words and length.
-All three algorithms start with 4 epochs of softmax cross-entropy on the gold response; \`fixed-mix\` and \`more\` then run 300
-REINFORCE steps of 64 sampled turns (per-reward batch-mean baseline and standardisation). Rewards, each in [0, 1]: fluency =
+All three algorithms start with ${moreDefaults.slEpochs} epochs of softmax cross-entropy on the gold response; \`fixed-mix\` and \`more\` then run ${moreDefaults.rlSteps}
+REINFORCE steps of ${moreDefaults.rlBatchSize} sampled turns (per-reward batch-mean baseline and standardisation). Rewards, each in [0, 1]: fluency =
 per-token probability under an interpolated Kneser-Ney trigram model of the training responses (1 - log perplexity / log 1000);
 naturalness = a reference-free surface score, a Gaussian of the length under the human length distribution times the share of
 non-repeated bigrams (chosen over a learned discriminator because a ranker over human responses would fool any discriminator
@@ -167,18 +180,21 @@ bigrams no other response in the batch uses (its batch mean tracks distinct-2). 
 the DB has no match; a venue named when matches exist and the reference offers one), request (share of the user's requested
 phone / address / postcode / train id provided), booking (a reference exactly when a booking is made), count (\`[value_count]\`
 only with DB matches). \`fixed-mix\` weighs the four rewards and four checks equally; \`more\` treats the checks as constraints
-with thresholds ${REASONING_CHECKS.map((c) => `${c} ${DEFAULT_THRESHOLDS[c]}`).join(', ')} (multipliers from 0.5, dual step 1)
-and reweights the rewards by gradient agreement (step 0.01).
+with thresholds ${REASONING_CHECKS.map((c) => `${c} ${DEFAULT_THRESHOLDS[c]}`).join(', ')} on new dialogues (multipliers from ${moreDefaults.lambdaInit}, dual step ${moreDefaults.dualStep}; the
+training batches are held to ${moreDefaults.constraintSlack} x the failure rate tau allows, since held-out turns fail the checks about three times as often), reweights the rewards by
+gradient agreement (step ${moreDefaults.weightStep}), and divides its Lagrangian by 1 + the sum of the multipliers so that its step is as long as \`fixed-mix\`'s.
 
 Written by \`packages/experiments/scripts/write-dialogue-results.ts\` (examples \`examples/multiwoz-{dialogue-sl,fixed-mix,more}.json\`,
 seeds ${seeds.join(', ')}, mean ± std over seeds). Data: the shared MultiWOZ 2.1 dev dialogues split by id 80/10/10
 (\`dialogues\` fraction ranges on the source); test = the last tenth (100 dialogues). Inform / Success / BLEU / Combined from
 \`evaluateMultiwoz\` with the gold belief states and the mwzeval booked-domains table; constraint columns are the share of test
 responses passing each reasoning check; oscillation = mean std of the per-step batch-mean linguistic rewards over sliding
-windows of ${WINDOW} RL steps (lower is steadier); time = wall seconds per run on this shared 2-core machine.
+windows of ${WINDOW} RL steps (lower is steadier); expected-reward oscillation = the same on the expectation, under the policy
+after each step, of fluency, naturalness and BLEU over ${MONITOR_TURNS} fixed training turns (\`train/expected_reward/<name>\`), which only
+the policy's own movement changes; time = wall seconds per run on this shared 2-core machine.
 
-| algorithm | Inform | Success | BLEU | Combined | entity | request | booking | count | oscillation | s/run |
-|---|---|---|---|---|---|---|---|---|---|---|
+| algorithm | Inform | Success | BLEU | Combined | entity | request | booking | count | oscillation | expected-reward oscillation | s/run |
+|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 ${verdicts.join('\n')}

@@ -20,7 +20,7 @@ const policyShape = {
 
 /** RL fine-tuning shared by `fixed-mix` and `more`. */
 const rlShape = {
-  rlSteps: z.number().int().min(1).max(100_000).default(300),
+  rlSteps: z.number().int().min(1).max(100_000).default(1000),
   rlBatchSize: z.number().int().min(2).max(4096).default(64),
   rlLearningRate: z.number().positive().max(1).default(0.005),
 };
@@ -36,6 +36,12 @@ export const moreHyperSchema = z
       .object(Object.fromEntries(checks.map((c) => [c, z.number().min(0).max(1)])) as Record<(typeof checks)[number], z.ZodNumber>)
       .partial()
       .default({}),
+    /**
+     * The multipliers hold the training batches to a failure rate of slack x (1 - tau_j): turns the
+     * policy was trained on pass the checks more often than new dialogues do, and tau_j is meant
+     * for the latter (on the shared split about 3x as often). 1 aims at tau_j itself.
+     */
+    constraintSlack: z.number().gt(0).max(1).default(0.35),
     /** Dual ascent step eta of the Lagrange multipliers. */
     dualStep: z.number().min(0).max(100).default(1),
     lambdaInit: z.number().min(0).max(100).default(0.5),
@@ -49,8 +55,12 @@ export type FixedMixHyper = z.infer<typeof fixedMixHyperSchema>;
 export type MoreHyper = z.infer<typeof moreHyperSchema>;
 export type DialogueHyper = DialogueSlHyper & Partial<Omit<MoreHyper, keyof DialogueSlHyper>>;
 
-/** Default thresholds tau_j of MORE's constraints. */
-export const DEFAULT_THRESHOLDS: Record<(typeof checks)[number], number> = { entity: 0.95, request: 0.99, booking: 0.98, count: 0.99 };
+/**
+ * Default thresholds tau_j of MORE's constraints, meant for responses to new dialogues: entity
+ * above what the supervised and fixed-mix policies reach there (about 0.88 and 0.91), the others
+ * close to what they reach, so that MORE may not trade them away for fluency.
+ */
+export const DEFAULT_THRESHOLDS: Record<(typeof checks)[number], number> = { entity: 0.93, request: 0.98, booking: 0.96, count: 0.99 };
 
 function example(algorithm: string, title: string): SpecInput {
   const source = (range: [number, number]) => ({ path: 'data:multiwoz22/multiwoz21_convlab_dev.json.gz', dialogues: range });

@@ -65,6 +65,13 @@ describe.skipIf(!hasMultiwoz)('dialogue algorithms through runExperiment', () =>
       expect(keys.has(`train/constraint/${name}`)).toBe(true);
       expect(keys.has(`train/lambda/${name}`)).toBe(true);
     }
+    // The noise-free curves: one point per RL step, an expectation of a reward in [0, 1].
+    for (const name of ['fluency', 'naturalness', 'bleu']) {
+      const expected = resumed.series(`train/expected_reward/${name}`).map((p) => p.value);
+      expect(expected).toHaveLength(3);
+      for (const value of expected) expect(value).toBeGreaterThan(0);
+      for (const value of expected) expect(value).toBeLessThanOrEqual(1);
+    }
     const weights = ['fluency', 'naturalness', 'bleu', 'diversity'].map((n) => resumed.series(`train/weight/${n}`).at(-1)?.value ?? 0);
     expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
   });

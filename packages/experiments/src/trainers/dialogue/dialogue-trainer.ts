@@ -11,6 +11,7 @@ import { CandidateIndex } from './candidate-index';
 import { evaluatePolicy } from './evaluate-policy';
 import { retrieveCandidates, turnChoices } from './policy-inputs';
 import { ResponseScorer } from './response-scores';
+import { MONITOR_TURNS, RewardMonitor } from './reward-monitor';
 import { type MoreState, rlStep } from './rl-update';
 
 const STATE_FILE = 'state.json';
@@ -70,12 +71,14 @@ export async function train(spec: Spec, sink: RunSink, options: RunOptions): Pro
   const trainCandidates = data.retrieve(data.train.turns);
   const slChoices = turnChoices(data.train.turns, trainCandidates, hyper.candidates, true);
   const rlChoices = mode ? turnChoices(data.train.turns, trainCandidates, hyper.candidates, false) : [];
+  const monitor = mode ? new RewardMonitor(rlChoices, data.scorer, new Rng(spec.seed, 104729), MONITOR_TURNS) : undefined;
   const validChoices = data.valid ? testChoices(data.valid.turns, data.retrieve) : undefined;
   const stepsPerEpoch = Math.ceil(slChoices.length / hyper.slBatchSize);
   const slSteps = hyper.slEpochs * stepsPerEpoch;
   const rlSteps = mode ? (hyper.rlSteps ?? 0) : 0;
   const totalSteps = slSteps + rlSteps;
   const thresholds = REASONING_CHECKS.map((c) => hyper.thresholds?.[c] ?? DEFAULT_THRESHOLDS[c]);
+  const trainTargets = thresholds.map((tau) => 1 - (hyper.constraintSlack ?? 1) * (1 - tau));
   sink.log(
     'info',
     `${spec.algorithm}: ${data.train.turns.length} train / ${data.valid?.turns.length ?? 0} valid / ${data.test.turns.length} test system turns; ${hyper.candidates} candidates per turn; ${slSteps} supervised + ${rlSteps} RL steps`,
@@ -143,13 +146,13 @@ export async function train(spec: Spec, sink: RunSink, options: RunOptions): Pro
         rlChoices,
         data.scorer,
         new Rng(spec.seed, 7919, step),
-        { mode: mode ?? 'fixed-mix', batchSize: hyper.rlBatchSize ?? 64, thresholds, dualStep: hyper.dualStep ?? 0, weightStep: hyper.weightStep ?? 0 },
+        { mode: mode ?? 'fixed-mix', batchSize: hyper.rlBatchSize ?? 64, thresholds: trainTargets, dualStep: hyper.dualStep ?? 0, weightStep: hyper.weightStep ?? 0 },
         state.more,
         step,
       );
       adam.ascend(policy.weights, result.gradient);
       state = { ...state, more: result.state };
-      points = result.points;
+      points = [...result.points, ...(monitor?.points(policy, step) ?? [])];
       sink.progress(step, totalSteps, `RL step ${step - slSteps}/${rlSteps}`);
     }
     state = { ...state, step };

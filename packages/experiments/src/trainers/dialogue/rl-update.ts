@@ -69,8 +69,11 @@ export function rlStep(
     return g;
   });
   const linguistic = LINGUISTIC_REWARDS.length;
+  // MORE's Lagrangian is divided by 1 + sum(lambda), so its coefficients sum to 1 as fixed-mix's do:
+  // rising multipliers shift the balance toward the checks without also lengthening the step.
+  const lagrangianScale = 1 + state.lambdas.reduce((a, b) => a + b, 0);
   const coefficients =
-    options.mode === 'fixed-mix' ? series.map(() => 1 / series.length) : [...state.weights, ...state.lambdas];
+    options.mode === 'fixed-mix' ? series.map(() => 1 / series.length) : [...state.weights, ...state.lambdas].map((c) => c / lagrangianScale);
   const gradient = new Float32Array(size);
   gradients.forEach((g, k) => {
     const w = coefficients[k] ?? 0;
