@@ -2,14 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { openRunQueue, type RunQueue } from '@tradeoff/db';
 import { openTestStore, type TestStore } from '@tradeoff/db/testing';
 import { algorithms } from '@tradeoff/experiments';
-import { TRPCClientError } from '@trpc/client';
+import { type TRPCClient, TRPCClientError } from '@trpc/client';
 import { createHTTPServer } from '@trpc/server/adapters/standalone';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest';
 
 import { hashToken } from './caller.ts';
 import { createTradeoffClient } from './client.ts';
 import { createContext } from './context.ts';
-import { appRouter } from './root.ts';
+import { type AppRouter, appRouter } from './root.ts';
+import type { SdkProcedures } from './sdk/procedures.ts';
 
 const mmoe = algorithms.find((a) => a.name === 'mmoe')!;
 
@@ -85,5 +86,10 @@ describe('createTradeoffClient', () => {
     const wrong = createTradeoffClient({ url, token: 'nope' });
     const error = await wrong.projects.create.mutate({ name: 'x' }).catch((e: unknown) => e);
     expect((error as TRPCClientError<typeof appRouter>).data?.code).toBe('UNAUTHORIZED');
+  });
+
+  test('the router serves what the SDK calls, with the types the SDK declares on its own', () => {
+    // A type-level check (tsc fails on a mismatch): the client-only entry types the SDK without the router.
+    expectTypeOf<TRPCClient<AppRouter>>().toExtend<SdkProcedures>();
   });
 });

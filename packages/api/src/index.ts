@@ -21,28 +21,23 @@ export {
   experimentListInput,
   MAX_RUNS_PER_EXPERIMENT,
 } from './routers/experiments.ts';
-export {
-  MAX_INGEST_POINTS,
-  metricIngestInput,
-  metricKeySchema,
-  metricPointInput,
-  metricSeriesInput,
-} from './routers/metrics.ts';
-export { DEFAULT_PROJECT, projectCreateInput } from './routers/projects.ts';
+export { MAX_INGEST_POINTS, metricIngestInput, metricPointInput, metricSeriesInput } from './routers/metrics.ts';
+export { projectCreateInput } from './routers/projects.ts';
 export { runIdInput, runListInput, runRetryInput } from './routers/runs.ts';
 export { API_TOKEN_PREFIX, createApiToken, revokeApiToken, tokenCreateInput } from './routers/tokens.ts';
+export { EXTERNAL_ALGORITHM } from './routers/tracking.ts';
 export { roleInput, userCreateInput, userResetPasswordInput, userSetRoleInput } from './routers/users.ts';
+export { ACTIVE_STATUSES, RETRYABLE_STATUSES } from './run-control.ts';
+export { metricKeySchema } from './schemas/metric-key.ts';
+export { DEFAULT_PROJECT } from './schemas/project.ts';
 export {
-  EXTERNAL_ALGORITHM,
-  MAX_ARTIFACT_BYTES,
-  MAX_LOG_POINTS,
   trackingArtifactInput,
   trackingEndRunInput,
   trackingLogInput,
   trackingSeriesInput,
   trackingStartRunInput,
-} from './routers/tracking.ts';
-export { ACTIVE_STATUSES, RETRYABLE_STATUSES } from './run-control.ts';
+} from './schemas/tracking.ts';
+export { MAX_ARTIFACT_BYTES, MAX_LOG_POINTS } from './schemas/tracking-limits.ts';
 export { createSession, SESSION_TTL_MS } from './session.ts';
 export { expandSweep, type SweepPoint, sweepSize } from './sweep.ts';
 export * from './sdk/index.ts';

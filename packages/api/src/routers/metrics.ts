@@ -2,13 +2,8 @@ import { queryMetricSeries, writeMetricPoints } from '@tradeoff/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
+import { metricKeySchema } from '../schemas/metric-key.ts';
 import { memberProcedure, router, viewerProcedure } from '../trpc.ts';
-
-/** `<split>/<metric>[/<objective>]`: slash-separated segments of word characters, `@`, `.`, `-`. */
-export const metricKeySchema = z
-  .string()
-  .max(200)
-  .regex(/^[\w@.-]+(\/[\w@.-]+)*$/, 'expected a metric name like "valid/auc/income"');
 
 export const metricPointInput = z.object({
   key: metricKeySchema,

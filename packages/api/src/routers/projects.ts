@@ -2,9 +2,8 @@ import type { PrismaClient } from '@tradeoff/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
+import { DEFAULT_PROJECT } from '../schemas/project.ts';
 import { memberProcedure, router, viewerProcedure } from '../trpc.ts';
-
-export const DEFAULT_PROJECT = 'default';
 
 export const projectCreateInput = z.object({
   name: z.string().trim().min(1).max(100),

@@ -1,4 +1,4 @@
-import { MAX_ARTIFACT_BYTES } from '../routers/tracking.ts';
+import { MAX_ARTIFACT_BYTES } from '../schemas/tracking-limits.ts';
 
 /** An upload larger than the server accepts; thrown before anything is sent. */
 export class ArtifactTooLargeError extends Error {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import type { trackingSeriesInput } from '../routers/tracking.ts';
+import type { trackingSeriesInput } from '../schemas/tracking.ts';
 
 export type SeriesBatch = z.infer<typeof trackingSeriesInput>;
 

@@ -1,10 +1,8 @@
-import type { TRPCClient } from '@trpc/client';
-
-import type { AppRouter } from '../root.ts';
-import { metricKeySchema } from '../routers/metrics.ts';
-import { MAX_LOG_POINTS } from '../routers/tracking.ts';
+import { metricKeySchema } from '../schemas/metric-key.ts';
+import { MAX_LOG_POINTS } from '../schemas/tracking-limits.ts';
 import { type ArtifactFiles, encodeArtifactFiles } from './artifact-files.ts';
 import { MetricBuffer } from './metric-buffer.ts';
+import type { SdkProcedures } from './procedures.ts';
 
 export interface TrackedRunOptions {
   /** Buffered points that trigger a send (default 10,000). */
@@ -40,7 +38,7 @@ export class TrackedRun {
   private cancelFlag = false;
 
   constructor(
-    private readonly trpc: TRPCClient<AppRouter>,
+    private readonly trpc: SdkProcedures,
     ids: TrackedRunIds,
     opts: TrackedRunOptions = {},
   ) {
@@ -117,7 +115,7 @@ export class TrackedRun {
     await this.end({ runId: this.id, status: 'failed', error: message.slice(0, 10_000) });
   }
 
-  private async end(input: Parameters<TRPCClient<AppRouter>['tracking']['endRun']['mutate']>[0]): Promise<void> {
+  private async end(input: Parameters<SdkProcedures['tracking']['endRun']['mutate']>[0]): Promise<void> {
     if (this.ended) throw new Error(`run ${this.id} has ended`);
     this.ended = true;
     clearInterval(this.timer);

@@ -9,7 +9,7 @@ import { hashToken } from '../caller.ts';
 import { createTradeoffClient, type TradeoffClient } from '../client.ts';
 import { createContext } from '../context.ts';
 import { type AppRouter, createCaller } from '../root.ts';
-import { MAX_ARTIFACT_BYTES } from '../routers/tracking.ts';
+import { MAX_ARTIFACT_BYTES } from '../schemas/tracking-limits.ts';
 import { type ApiServer, serveApi } from '../testing.ts';
 import { ArtifactTooLargeError } from './artifact-files.ts';
 
