@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { type ApiServer, createUserWithToken, serveApi } from '@tradeoff/api/testing';
-import { getLatestArtifact, openRunQueue, type RunQueue } from '@tradeoff/db';
+import { getLatestArtifact } from '@tradeoff/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { serveApiOn } from '../src/api-server.ts';
 import { dataDir, examplesDir, hasCensus, repoRoot } from '../src/paths.ts';
-import { storeTargets, type TestStore } from '../src/stores.ts';
+import { storeTargets } from '../src/stores.ts';
 
 const exec = promisify(execFile);
 const targets = await storeTargets();
@@ -199,28 +199,13 @@ describe('@tradeoff/api/client packed and used from outside the workspace', () =
   });
 
   describe.each(targets)('on the $name store', (target) => {
-    let ts: TestStore;
-    let queue: RunQueue;
-    let server: ApiServer;
-    let token = '';
-    beforeAll(async () => {
-      if (!target.available) return;
-      ts = await target.open();
-      queue = await openRunQueue(ts.store.url);
-      server = await serveApi({ prisma: ts.store.prisma, queue });
-      token = (await createUserWithToken(ts.store, { role: 'member' })).token;
-    });
-    afterAll(async () => {
-      await server?.close();
-      await queue?.stop({ timeoutMs: 5_000 });
-      await ts?.cleanup();
-    });
+    const api = serveApiOn(target);
 
     it.skipIf(!target.available)('a plain .mjs program logs a finished run with its points, artifact and final metrics', async () => {
-      const { stdout } = await exec(process.execPath, ['track.mjs', server.url, token], { cwd: project });
+      const { stdout } = await exec(process.execPath, ['track.mjs', api.url, api.token], { cwd: project });
       const runId = stdout.trim().split('\n').at(-1)!;
 
-      const prisma = ts.store.prisma;
+      const prisma = api.store.prisma;
       const run = await prisma.run.findUniqueOrThrow({ where: { id: runId }, include: { experiment: { include: { project: true } } } });
       expect(run).toMatchObject({ status: 'finished', final: { 'test/auc': 0.9, 'test/logloss': 0.3 }, error: null });
       expect(run.experiment).toMatchObject({ name: 'outside the workspace', project: { name: 'packed' } });

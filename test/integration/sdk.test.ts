@@ -3,14 +3,14 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 
 import { createTradeoffClient } from '@tradeoff/api';
-import { type ApiServer, createUserWithToken, serveApi } from '@tradeoff/api/testing';
-import { getLatestArtifact, openRunQueue, type RunQueue } from '@tradeoff/db';
+import { getLatestArtifact } from '@tradeoff/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { serveApiOn } from '../src/api-server.ts';
 import { runCli } from '../src/cli.ts';
 import { repoRoot } from '../src/paths.ts';
 import { type Platform, startPlatform } from '../src/platform.ts';
-import { storeTargets, type TestStore } from '../src/stores.ts';
+import { storeTargets } from '../src/stores.ts';
 
 const targets = await storeTargets();
 const program = join(import.meta.dirname, 'fixtures', 'tracked-program.ts');
@@ -32,28 +32,13 @@ async function runProgram(env: Record<string, string>): Promise<{ code: number |
 
 /** A separate program logs a run through the SDK over HTTP; the store holds exactly what it sent. */
 describe.each(targets)('the SDK from another process, on the $name store', (target) => {
-  let ts: TestStore;
-  let queue: RunQueue;
-  let server: ApiServer;
-  let token = '';
-  beforeAll(async () => {
-    if (!target.available) return;
-    ts = await target.open();
-    queue = await openRunQueue(ts.store.url);
-    server = await serveApi({ prisma: ts.store.prisma, queue });
-    token = (await createUserWithToken(ts.store, { role: 'member' })).token;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await queue?.stop({ timeoutMs: 5_000 });
-    await ts?.cleanup();
-  });
+  const api = serveApiOn(target);
 
   it.skipIf(!target.available)('a finished run: 30,000 points, params, an artifact and final metrics, readable through the API', async () => {
-    const result = await runProgram({ TRADEOFF_URL: server.url, TRADEOFF_TOKEN: token });
+    const result = await runProgram({ TRADEOFF_URL: api.url, TRADEOFF_TOKEN: api.token });
     expect(result.code, result.stderr).toBe(0);
     const runId = /^run (\S+)$/m.exec(result.stdout)![1]!;
-    const prisma = ts.store.prisma;
+    const prisma = api.store.prisma;
     expect(await prisma.metricPoint.count({ where: { runId } })).toBe(30_000);
     const auc = await prisma.metricPoint.findFirst({ where: { runId, key: { name: 'valid/auc' }, step: 9_999 } });
     expect(auc?.value).toBeCloseTo(0.9, 10);
@@ -62,7 +47,7 @@ describe.each(targets)('the SDK from another process, on the $name store', (targ
     expect([...artifact!.files['weights.bin']!.slice(250, 253)]).toEqual([250, 0, 1]);
 
     // What the dashboard shows: the run under its experiment, finished, with its params and metrics.
-    const t = createTradeoffClient({ url: server.url, token });
+    const t = createTradeoffClient({ url: api.url, token: api.token });
     const run = await t.tracking.getRun(runId);
     expect(run).toMatchObject({ status: 'finished', final: { 'test/auc': 0.9, 'test/logloss': 0.3 }, error: null });
     expect(Object.fromEntries(run.latest.map((m) => [m.key, m.step]))).toEqual({ 'train/loss': 9_999, 'train/lr': 9_999, 'valid/auc': 9_999 });
@@ -72,19 +57,19 @@ describe.each(targets)('the SDK from another process, on the $name store', (targ
   });
 
   it.skipIf(!target.available)('a program that throws fails its run with the error; points logged before it are kept', async () => {
-    const result = await runProgram({ TRADEOFF_URL: server.url, TRADEOFF_TOKEN: token, OUTCOME: 'fail' });
+    const result = await runProgram({ TRADEOFF_URL: api.url, TRADEOFF_TOKEN: api.token, OUTCOME: 'fail' });
     expect(result.code).toBe(1);
     const runId = /^run (\S+)$/m.exec(result.stdout)![1]!;
-    const run = await ts.store.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+    const run = await api.store.prisma.run.findUniqueOrThrow({ where: { id: runId } });
     expect(run).toMatchObject({ status: 'failed', error: 'loss is NaN at step 5000' });
-    expect(await ts.store.prisma.metricPoint.count({ where: { runId } })).toBe(3 * 5_001);
+    expect(await api.store.prisma.metricPoint.count({ where: { runId } })).toBe(3 * 5_001);
   });
 
   it.skipIf(!target.available)('without a valid token the program is refused and nothing is stored', async () => {
-    const result = await runProgram({ TRADEOFF_URL: server.url, TRADEOFF_TOKEN: 'not-a-token' });
+    const result = await runProgram({ TRADEOFF_URL: api.url, TRADEOFF_TOKEN: 'not-a-token' });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/UNAUTHORIZED|unknown, expired or revoked/);
-    expect(await ts.store.prisma.run.count({ where: { experiment: { project: { name: 'sdk-integration' } } } })).toBe(2);
+    expect(await api.store.prisma.run.count({ where: { experiment: { project: { name: 'sdk-integration' } } } })).toBe(2);
   });
 });
 
