@@ -3,10 +3,21 @@ import { openTestStore, storeKinds, type TestStore } from '@tradeoff/db/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { type Credentials, createContext } from './context.ts';
-import { createCaller } from './root.ts';
+import { appRouter, createCaller } from './root.ts';
 import { createUserWithToken } from './testing.ts';
 
 type Who = 'anonymous' | 'viewer' | 'member' | 'admin';
+
+/** Procedures anyone may call: health, the algorithm registry, signing in and out, who am I. */
+const PUBLIC = new Set(['health.check', 'algorithms.list', 'algorithms.get', 'auth.signIn', 'auth.signOut', 'auth.me']);
+/** Writes a viewer may make: to their own session and their own tokens. */
+const VIEWER_WRITES = new Set(['auth.signIn', 'auth.signOut', 'tokens.create', 'tokens.revoke']);
+/** Reads only an admin may make. */
+const ADMIN_READS = new Set(['users.list']);
+
+const procedures = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures).map(
+  ([path, procedure]) => ({ path, type: procedure._def.type }),
+);
 
 /** What a call ended in: 'ok' or the tRPC error code. */
 async function outcome(call: () => Promise<unknown>): Promise<string> {
@@ -68,6 +79,25 @@ describe.each(await storeKinds())('access by role on %s', (kind) => {
       for (const [level, call] of Object.entries(levels)) actual[who][level] = await outcome(() => call(as(who, via)));
     }
     expect(actual).toEqual(expected);
+  });
+
+  // Every procedure of the router, so a new one is covered the day it is added: called with no
+  // input, an allowed caller gets past the role check (and fails on the input, or succeeds).
+  test('every procedure refuses an anonymous caller, and a viewer every write beyond their own session and tokens', async () => {
+    const refusals = async (who: Who) => {
+      const api = as(who, 'token') as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+      const out: Record<string, string> = {};
+      for (const { path } of procedures) {
+        const [router, name] = path.split('.') as [string, string];
+        const result = await outcome(() => api[router]![name]!(undefined));
+        if (result === 'UNAUTHORIZED' || result === 'FORBIDDEN') out[path] = result;
+      }
+      return out;
+    };
+    expect(procedures.length).toBeGreaterThan(40);
+    expect(await refusals('anonymous')).toEqual(Object.fromEntries(procedures.filter((p) => !PUBLIC.has(p.path)).map((p) => [p.path, 'UNAUTHORIZED'])));
+    const viewerRefused = procedures.filter((p) => (p.type === 'mutation' && !VIEWER_WRITES.has(p.path)) || ADMIN_READS.has(p.path));
+    expect(await refusals('viewer')).toEqual(Object.fromEntries(viewerRefused.map((p) => [p.path, 'FORBIDDEN'])));
   });
 
   test('a refused write stores nothing', async () => {
