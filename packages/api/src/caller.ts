@@ -17,6 +17,9 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** How stale a token's `lastUsedAt` may get before a call writes it again. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /** A random secret (API token or session token): 32 bytes, URL-safe, with a recognizable prefix. */
 export function generateToken(prefix: string): string {
   return `${prefix}${randomBytes(32).toString('base64url')}`;
@@ -35,7 +38,10 @@ export async function resolveCaller(ctx: Pick<Context, 'prisma' | 'credentials' 
       include: { user: { select: { role: true } } },
     });
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt < now)) return null;
-    await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+    // A script logging metrics calls many times a second; the minute is precise enough to show.
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+    }
     return { userId: token.userId, role: token.user.role, via: 'token' };
   }
   if (credentials.sessionToken) {
