@@ -122,6 +122,16 @@ describe.each(targets)('tradeoff ci on the $name store', (target) => {
     }
   });
 
+  // Before any worker is started on this store.
+  it.skipIf(!target.available || !hasCensus)('--store fails the gate when no worker starts the run in time, and says why', async () => {
+    const result = await runCli(['ci', specFile, '--store', '--start-timeout', '0.05', '--assert', 'test/auc/income>=0'], { env: ts.env });
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    const runId = /run (\S+) queued/.exec(result.stderr)?.[1];
+    expect(result.stdout + result.stderr).toMatch(new RegExp(`no worker started run ${runId} within 0.05 min`));
+    expect((await ts.store.prisma.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe('queued');
+    await ts.store.prisma.run.update({ where: { id: runId }, data: { status: 'cancelled' } });
+  });
+
   it.skipIf(!target.available || !hasCensus)('--store launches the run for a worker, follows it and checks its final metrics', async () => {
     spawned.push(startCli(['worker'], { env: ts.env }));
     const result = await runCli(['ci', specFile, '--store', '--assert', 'test/auc/income>=0', '--assert', 'test/auc/income<=1'], { env: ts.env });

@@ -68,6 +68,7 @@ program
   .option('--tolerance <x>', 'how much worse than the baseline still passes: absolute (0.01) or relative (2%)', '0')
   .option('--junit <file>', 'write a JUnit XML report, one testcase per check')
   .option('--store', 'launch the run on the store and wait for a worker to finish it, instead of running it here')
+  .option('--start-timeout <minutes>', 'with --store: fail when no worker has started the run after this long', '30')
   .option('--out <dir>', 'keep the in-process run\'s files (history.jsonl, metrics.json) here')
   .option('--url <url>', 'a running Tradeoff server for --store and --baseline (default: the store directly)')
   .option('--token <token>', 'API token for --url')

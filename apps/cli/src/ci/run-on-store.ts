@@ -13,14 +13,23 @@ export interface RunOutcome {
   error?: string;
 }
 
-/** Queues the spec's run on the store and follows its progress until it ends (a worker runs it). */
-export async function runOnStore(store: CiStore, spec: Spec, reporter: ProgressReporter): Promise<RunOutcome> {
+/**
+ * Queues the spec's run on the store and follows its progress until it ends (a worker runs it).
+ * A run no worker has started within `startTimeoutMs` fails the gate instead of holding the CI job.
+ */
+export async function runOnStore(store: CiStore, spec: Spec, reporter: ProgressReporter, startTimeoutMs: number): Promise<RunOutcome> {
   const runId = await store.launch(spec);
+  const queuedAt = Date.now();
   reporter.log(`run ${runId} queued; waiting for a worker`);
   let status = 'queued';
   for (;;) {
     const run = await store.getRun(runId);
     if (!run) return { runId, status: 'failed', final: {}, error: `run ${runId} disappeared from the store` };
+    if (run.status === 'queued' && Date.now() - queuedAt > startTimeoutMs) {
+      const minutes = +(startTimeoutMs / 60_000).toPrecision(3);
+      const error = `no worker started run ${runId} within ${minutes} min (--start-timeout); is a worker running on this store (tradeoff start, tradeoff worker)? The run stays queued.`;
+      return { runId, status: 'failed', final: {}, error };
+    }
     if (run.status !== status) {
       status = run.status;
       reporter.log(`run ${runId} ${status}`);

@@ -23,6 +23,8 @@ export interface CiOptions {
   out?: string;
   url?: string;
   token?: string;
+  /** Minutes a --store run may wait in the queue for a worker. */
+  startTimeout: string;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface CiOptions {
 export async function ci(specPath: string, opts: CiOptions): Promise<void> {
   const assertions = opts.assert.map(parseAssertion);
   const tolerance = parseTolerance(opts.tolerance);
+  const startTimeoutMs = Number(opts.startTimeout) * 60_000;
+  if (!(startTimeoutMs > 0)) throw new CliError(`--start-timeout "${opts.startTimeout}": expected a number of minutes > 0`, EXIT.badInput);
   if (assertions.length === 0 && !opts.baseline) throw new CliError('nothing to check: give --assert "<metric><op><value>" or --baseline RUN_ID', EXIT.badInput);
   const spec = absoluteDataPaths(await loadSpec(specPath, opts.set));
   if (spec.sweep) throw new CliError(`${specPath}: sweep: ci checks one configuration; remove the sweep`, EXIT.badInput);
@@ -48,7 +52,7 @@ export async function ci(specPath: string, opts: CiOptions): Promise<void> {
     const reporter = createProgressReporter();
     try {
       if (store && opts.store) {
-        outcome = await runOnStore(store, spec, reporter);
+        outcome = await runOnStore(store, spec, reporter, startTimeoutMs);
       } else {
         // The baseline is read: the store (perhaps an embedded one served here) is not needed while training.
         await store?.close();
