@@ -53,7 +53,7 @@ const mohn: Body<MoHNConfig> = (b, { features, state }, config) => {
   const row = reshape('bottom_row', [1, width], bottom);
   const ids = config.tasks.map(taskId);
   const hidden = ids.map((id) => {
-    const weights = reshape(`hyper_${id}_weights`, [width, units], b.dense(`hyper_${id}_kernel`, width * units, 'linear', z));
+    const weights = reshape(`hyper_${id}_weights`, [width, units], b.hyperDense(`hyper_${id}_kernel`, width, units, z));
     const bias = b.dense(`hyper_${id}_bias`, units, 'linear', z);
     const product = flatten(`tower_${id}_product`, dot(`tower_${id}_dot`, [2, 1], row, weights));
     return relu(`tower_${id}`, add(`tower_${id}_biased`, product, bias));

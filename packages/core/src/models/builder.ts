@@ -21,6 +21,25 @@ export class GraphBuilder {
       .apply(input) as Symbolic;
   }
 
+  /**
+   * A hypernetwork's output layer: from the state z, the `fanIn x units` weights of a generated
+   * layer. Its bias is the shared base layer, initialised like a Glorot kernel of that shape; its
+   * kernel, the per-state deviation, starts small, so training starts from a shared tower and
+   * learns how each state bends it.
+   */
+  hyperDense(name: string, fanIn: number, units: number, z: Symbolic): Symbolic {
+    const limit = Math.sqrt(6 / (fanIn + units));
+    return tf.layers
+      .dense({
+        name,
+        units: fanIn * units,
+        activation: 'linear',
+        kernelInitializer: tf.initializers.varianceScaling({ scale: 0.01, mode: 'fanAvg', distribution: 'uniform', seed: this.nextSeed++ }),
+        biasInitializer: tf.initializers.randomUniform({ minval: -limit, maxval: limit, seed: this.nextSeed++ }),
+      })
+      .apply(z) as Symbolic;
+  }
+
   /** ReLU layers of the given widths. */
   mlp(name: string, units: readonly number[], input: Symbolic): Symbolic {
     return units.reduce((x, u, i) => this.dense(`${name}_${i}`, u, 'relu', x), input);

@@ -22,7 +22,7 @@ describe('multi-task models', () => {
   });
 
   it('build every architecture with seeded initial weights, probabilities for binary heads and values for regression', () => {
-    const x = randomInputs(7, 1);
+    const x = randomInputs(64, 1);
     for (const config of testConfigs()) {
       const a = MultiTaskModel.fromConfig(config);
       const b = MultiTaskModel.fromConfig(config);
