@@ -35,7 +35,7 @@ export const gradeHyperSchema = z
     /** Adaptive exploration's target: share of informative groups (samples with different posterior rewards). */
     informativeShare: z.number().min(0).max(1).default(d.informativeShare),
     adaptRate: z.number().min(0).max(10).default(d.adaptRate),
-    /** Share of training requests ranked for a random preference (makes the Pareto sweep's policies). */
+    /** Share of training requests ranked for a random preference instead of the spec's (the Pareto sweep tilts weights instead). */
     preferenceMix: z.number().min(0).max(1).default(d.preferenceMix),
     pretrainSteps: z.number().int().min(0).max(100_000).default(d.pretrainSteps),
     pretrainLearningRate: rate.default(d.pretrainLearningRate),
