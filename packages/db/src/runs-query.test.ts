@@ -41,6 +41,12 @@ describe.each(await storeKinds())('runs table query with 10,000 runs on %s', (ki
     expect(tail.rows[0]?.final).toBeNull();
   });
 
+  it('sorts by duration (finished or still running), longest first', async () => {
+    // seedRuns starts run i n - i seconds ago and stamps every run finished now: run 0 ran longest.
+    const longest = await queryRuns(store.prisma, { sort: 'duration', direction: 'desc', limit: 3 });
+    expect(longest.rows.map((r) => Number(r.id.split('-').at(-1)))).toEqual([0, 1, 2]);
+  });
+
   it('sorts by a hyperparameter and by seed', async () => {
     const byLr = await queryRuns(store.prisma, { sort: 'hyper:lr', direction: 'desc', limit: 10 });
     expect(byLr.rows.every((r) => r.hyper.lr === 0.004)).toBe(true);

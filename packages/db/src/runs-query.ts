@@ -74,18 +74,19 @@ function whereClause(query: RunsQuery, params: unknown[]): string {
   return conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
 }
 
-function orderExpression(sort: RunSortColumn, params: unknown[]): string {
+/** The sort keys of a column, most significant first (a JSON value sorts as number, then as text). */
+function orderExpressions(sort: RunSortColumn, params: unknown[]): string[] {
   const jsonValue = (column: string, name: string) => {
     params.push(name);
     const at = `$${params.length}`;
     // Numbers sort as numbers; other JSON values (strings, booleans) by their text.
-    return `case when jsonb_typeof(${column} -> ${at}) = 'number' then (${column} ->> ${at})::float8 end, ${column} ->> ${at}`;
+    return [`case when jsonb_typeof(${column} -> ${at}) = 'number' then (${column} ->> ${at})::float8 end`, `${column} ->> ${at}`];
   };
   if (sort.startsWith('metric:')) return jsonValue('r.final', sort.slice('metric:'.length));
   if (sort.startsWith('hyper:')) return jsonValue(`(r.spec -> 'hyper')`, sort.slice('hyper:'.length));
   const fixed = FIXED_ORDER[sort as keyof typeof FIXED_ORDER];
   if (!fixed) throw new Error(`sort: unknown column "${sort}" (expected ${RUN_SORT_COLUMNS.join(', ')}, hyper:<name> or metric:<name>)`);
-  return fixed;
+  return [fixed];
 }
 
 /**
@@ -97,8 +98,7 @@ export async function queryRuns(prisma: PrismaClient, query: RunsQuery): Promise
   const where = whereClause(query, params);
   const countParams = [...params];
   const direction = query.direction === 'asc' ? 'asc' : 'desc';
-  const order = orderExpression(query.sort ?? 'created', params)
-    .split(', ')
+  const order = orderExpressions(query.sort ?? 'created', params)
     .map((expression) => `${expression} ${direction} nulls last`)
     .join(', ');
   params.push(Math.max(0, Math.floor(query.offset ?? 0)), Math.min(500, Math.max(1, Math.floor(query.limit ?? 50))));
