@@ -1,4 +1,3 @@
-import type { PrismaClient } from '@tradeoff/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
@@ -20,13 +19,6 @@ const frontFileSchema = z.object({
   summary: z.record(z.string(), z.number()),
 });
 export type FrontFile = z.infer<typeof frontFileSchema>;
-
-/** An artifact with its files' bytes, for a download handler in the same process. */
-export async function readArtifactFiles(prisma: PrismaClient, id: string) {
-  const artifact = await prisma.artifact.findUnique({ where: { id }, include: { files: { orderBy: { path: 'asc' } } } });
-  if (!artifact) throw new TRPCError({ code: 'NOT_FOUND', message: `artifact ${id} not found` });
-  return artifact;
-}
 
 export const artifactsRouter = router({
   /** A run's artifacts, newest first, with file names and sizes (no bytes). */
@@ -65,7 +57,12 @@ export const artifactsRouter = router({
 
   /** Checks the caller may read the artifact, for the download route (which streams the bytes itself). */
   describe: viewerProcedure.input(artifactIdInput).query(async ({ ctx, input }) => {
-    const { files, ...artifact } = await readArtifactFiles(ctx.prisma, input.id);
-    return { ...artifact, files: files.map((f) => ({ path: f.path, size: f.size })) };
+    // Names and sizes only: the route reads the bytes it serves, once.
+    const artifact = await ctx.prisma.artifact.findUnique({
+      where: { id: input.id },
+      include: { files: { select: { path: true, size: true }, orderBy: { path: 'asc' } } },
+    });
+    if (!artifact) throw new TRPCError({ code: 'NOT_FOUND', message: `artifact ${input.id} not found` });
+    return artifact;
   }),
 });
