@@ -6,7 +6,7 @@ export { installWasmKernelFixes, startWasmWithThreads, type WasmKernelFixOptions
 export * from './fusion';
 export { multiTaskLoss } from './loss';
 export { auc, gauc, logloss, type MetricDirection, metricDirection, mse, ndcgAtK } from './metrics';
-export { jsonFile, type ModelFiles, readJsonFile } from './model-files';
+export { exactBuffer, jsonFile, type ModelFiles, readJsonFile, requireFile } from './model-files';
 export {
   ARCHITECTURES,
   type Architecture,

@@ -1,4 +1,4 @@
-import { FlatAdam, jsonFile, LINGUISTIC_REWARDS, RankingPolicy, REASONING_CHECKS, Rng, readJsonFile } from '@tradeoff/core';
+import { exactBuffer, FlatAdam, jsonFile, LINGUISTIC_REWARDS, RankingPolicy, REASONING_CHECKS, Rng, readJsonFile, requireFile } from '@tradeoff/core';
 import { DEFAULT_THRESHOLDS, type DialogueHyper } from '../../algorithms/dialogue';
 import { loadMultiwozSplits, type PolicyTurn } from '../../datasets/multiwoz-turns';
 import { experimentsEnv } from '../../env';
@@ -40,14 +40,8 @@ function hyperOf(spec: Spec): DialogueHyper {
   return algorithm.hyperSchema.parse(spec.hyper) as DialogueHyper;
 }
 
-function fileOf(files: ModelFiles, name: string): Uint8Array {
-  const file = files[name];
-  if (!file) throw new Error(`missing file ${name} (have: ${Object.keys(files).join(', ')})`);
-  return file;
-}
-
 const bytesOf = (array: Float32Array) => new Uint8Array(array.buffer.slice(array.byteOffset, array.byteOffset + array.byteLength));
-const floatsOf = (bytes: Uint8Array) => new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+const floatsOf = (bytes: Uint8Array) => new Float32Array(exactBuffer(bytes));
 
 /** Candidate sets of an evaluated split: retrieved only, as the policy meets them in use. */
 function testChoices(turns: PolicyTurn[], retrieve: (turns: PolicyTurn[]) => string[][]) {
@@ -97,10 +91,10 @@ export async function train(spec: Spec, sink: RunSink, options: RunOptions): Pro
   if (checkpoint) {
     const saved = readJsonFile<TrainState>(checkpoint.files, STATE_FILE);
     if (saved.trainTurns !== state.trainTurns) throw new Error(`checkpoint at step ${checkpoint.step} was made on ${saved.trainTurns} train turns, this run has ${state.trainTurns}`);
-    policy.weights.set(floatsOf(fileOf(checkpoint.files, WEIGHTS_FILE)));
+    policy.weights.set(floatsOf(requireFile(checkpoint.files, WEIGHTS_FILE)));
     adam = new FlatAdam(policy.weights.length, saved.phase === 'sl' ? hyper.slLearningRate : (hyper.rlLearningRate ?? 0));
-    adam.m.set(floatsOf(fileOf(checkpoint.files, 'adam-m.bin')));
-    adam.v.set(floatsOf(fileOf(checkpoint.files, 'adam-v.bin')));
+    adam.m.set(floatsOf(requireFile(checkpoint.files, 'adam-m.bin')));
+    adam.v.set(floatsOf(requireFile(checkpoint.files, 'adam-v.bin')));
     adam.step = saved.adamStep;
     state = saved;
     sink.log('info', `resuming from the checkpoint at step ${saved.step}`);
@@ -116,16 +110,18 @@ export async function train(spec: Spec, sink: RunSink, options: RunOptions): Pro
   };
 
   const started = performance.now();
+  /** The supervised epoch's shuffled turn order, drawn once per epoch. */
+  let order: { epoch: number; rows: Uint32Array } | undefined;
   for (let step = state.step + 1; step <= totalSteps; step++) {
     if (options.signal?.aborted || (await sink.cancelled())) throw new RunCancelledError(state.step);
     let points: MetricPoint[];
     if (step <= slSteps) {
       const epoch = Math.floor((step - 1) / stepsPerEpoch);
       const batch = (step - 1) % stepsPerEpoch;
-      const order = new Rng(spec.seed, epoch).permutation(slChoices.length);
+      if (order?.epoch !== epoch) order = { epoch, rows: new Rng(spec.seed, epoch).permutation(slChoices.length) };
       const gradient = new Float32Array(policy.weights.length);
       let loss = 0;
-      const rows = order.subarray(batch * hyper.slBatchSize, (batch + 1) * hyper.slBatchSize);
+      const rows = order.rows.subarray(batch * hyper.slBatchSize, (batch + 1) * hyper.slBatchSize);
       for (const row of rows) {
         const c = slChoices[row];
         if (!c) continue;
@@ -178,7 +174,7 @@ export async function train(spec: Spec, sink: RunSink, options: RunOptions): Pro
 export async function evaluate(spec: Spec, files: ModelFiles): Promise<Record<string, number>> {
   const meta = readJsonFile<PolicyMeta>(files, POLICY_FILE);
   const hyper = { ...hyperOf(spec), candidates: meta.candidates };
-  const policy = new RankingPolicy(meta.hashBits, floatsOf(fileOf(files, WEIGHTS_FILE)));
+  const policy = new RankingPolicy(meta.hashBits, floatsOf(requireFile(files, WEIGHTS_FILE)));
   const data = await prepare(spec, hyper);
   const points = evaluatePolicy('test', policy, data.test, testChoices(data.test.turns, data.retrieve), data.resources, data.scorer, 0);
   return Object.fromEntries(points.map((p) => [p.key, p.value]));
