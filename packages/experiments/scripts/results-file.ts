@@ -12,7 +12,10 @@ export const resultsFile = join(repoRoot, 'docs', 'results.md');
 /** Mean of the values; 0 for none (a run that logged no such series). */
 export const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
 /** Population standard deviation. */
-export const std = (values: number[]) => Math.sqrt(mean(values.map((v) => (v - mean(values)) ** 2)));
+export const std = (values: number[]) => {
+  const m = mean(values);
+  return Math.sqrt(mean(values.map((v) => (v - m) ** 2)));
+};
 export const fixed = (v: number | undefined, digits = 4) => (v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(digits));
 
 /** Per metric, the mean and std over the seeds' final metrics (keys of the first run). */
