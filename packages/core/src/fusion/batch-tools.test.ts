@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { constantPolicy, nextRequestOfUser, policyForPreference, sliceRequests, tiltWeights, weightSpread } from './batch-tools';
+import { nextRequestOfUser, sliceRequests, tiltWeights, weightSpread } from './batch-tools';
 import type { RequestBatch } from './request-batch';
 
 describe('batch tools', () => {
-  it('tilts weights toward a preference, and a policy with its own preference handling keeps it', () => {
+  it('tilts weights toward a preference', () => {
     expect([...tiltWeights(Float32Array.of(0.5, 0.5, 0.2, 0.8), [0.25, 0.75])].map((v) => +v.toFixed(4))).toEqual([0.25, 0.75, 0.0769, 0.9231]);
     expect([...tiltWeights(Float32Array.of(1, 0), [0, 1])]).toEqual([0, 1]);
-    const own = { ...constantPolicy([1, 0]), forPreference: () => constantPolicy([0.3, 0.7]) };
-    const one = { offsets: Int32Array.of(0, 1) } as RequestBatch;
-    expect([...policyForPreference(own, Float32Array.of(0.5, 0.5)).weights(one)].map((v) => +v.toFixed(2))).toEqual([0.3, 0.7]);
   });
 
   it('measures the spread of per-user mean weights; constant weights spread 0', () => {

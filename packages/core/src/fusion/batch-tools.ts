@@ -75,12 +75,6 @@ export function tiltWeights(weights: Float32Array, preference: ArrayLike<number>
   return out;
 }
 
-/** The policy under another objective preference: its own when it has one, else its weights tilted toward it. */
-export function policyForPreference(policy: FusionPolicy, preference: Float32Array): FusionPolicy {
-  if (policy.forPreference) return policy.forPreference(preference);
-  return { weights: (batch) => tiltWeights(policy.weights(batch), preference) };
-}
-
 /**
  * How much weights vary across users: per user the mean of their requests' weight rows, then per
  * objective the mean and standard deviation over users. A constant policy has std 0.

@@ -2,7 +2,6 @@ export {
   constantPolicy,
   evaluateBatch,
   nextRequestOfUser,
-  policyForPreference,
   sliceRequests,
   softmaxRows,
   tiltWeights,

@@ -64,11 +64,6 @@ export interface RequestHistory {
 export interface FusionPolicy {
   /** Weights per request, [R x K], each row non-negative and summing to 1. */
   weights(batch: RequestBatch): Float32Array;
-  /**
-   * The policy for another objective preference (the Pareto sweep), when it can take one; without
-   * it the sweep tilts this policy's weights toward the preference (w_k p_k, renormalised).
-   */
-  forPreference?(preference: Float32Array): FusionPolicy;
 }
 
 /** How every fusion policy is fitted: on train requests, model selection on valid, seeded. */

@@ -13,7 +13,7 @@ import { WeightPolicyNetwork } from './weight-distribution';
 
 /**
  * A trained GRADE policy for one objective preference: the Dirichlet mean (or the softmax of the
- * Gaussian mean) of the distribution at each request's state. It has no forPreference: the Pareto
+ * Gaussian mean) of the distribution at each request's state. The Pareto
  * sweep tilts its weights toward other preferences, which traced a wider front on KuaiRand
  * validation than feeding them to the network.
  */

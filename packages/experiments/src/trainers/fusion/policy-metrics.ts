@@ -5,9 +5,9 @@ import {
   type FrontArtifact,
   type FusionPolicy,
   frontArtifact,
-  policyForPreference,
   type RequestBatch,
   sweepFront,
+  tiltWeights,
   weightSpread,
 } from '@tradeoff/core';
 
@@ -38,14 +38,15 @@ export function rerankMetrics(split: string, policy: FusionPolicy, batch: Reques
 
 /**
  * The policy's Pareto front on a split: for each preference of the simplex grid, its NDCG@k per
- * objective when the user asks for that preference (the policy's own preference handling, else
- * its weights tilted toward it). Reference point: all zeros.
+ * objective when the user asks for that preference, its weights tilted toward it (computed once,
+ * tilted per preference). Reference point: all zeros.
  */
 export async function policyFront(split: string, policy: FusionPolicy, batch: RequestBatch, divisions: number): Promise<{ artifact: FrontArtifact; metrics: Record<string, number> }> {
   const goal = batchGoal(batch);
+  const base = policy.weights(batch);
   const swept = await sweepFront(batch.objectives.length, divisions, (preference) => {
     const p = Float32Array.from(preference);
-    const weights = policyForPreference(policy, p).weights(batch);
+    const weights = tiltWeights(base, p);
     return Array.from(evaluateBatch(batch, weights, { ...goal, preference: p }).ndcg.mean);
   });
   const artifact = frontArtifact(batch.objectives, swept, new Array(batch.objectives.length).fill(0), divisions);
