@@ -10,7 +10,10 @@ export interface GroupRewardInput {
   /** groupSize sampled weight vectors per request, [requests, groupSize, objectives]. */
   weights: ArrayLike<number>;
   groupSize: number;
+  /** Cutoff of the posterior NDCG. */
   k: number;
+  /** Cutoff of the prior's top-k (default k). */
+  priorK?: number;
   gain?: NdcgGain;
   form?: FusionForm;
 }
@@ -37,7 +40,7 @@ export function groupRewards(input: GroupRewardInput): GroupRewards {
     for (let r = 0; r < requests; r++) for (let j = 0; j < m; j++) sampleWeights[r * m + j] = weights[(r * g + s) * m + j]!;
     const order = rankWithinRequests(fuseScores({ ...input, weights: sampleWeights }), offsets);
     const ndcg = ndcgPerObjective(order, input.labels, m, offsets, input.k, input.gain).perRequest;
-    const top = priorPerRequest(order, input.predictions, m, offsets, input.k);
+    const top = priorPerRequest(order, input.predictions, m, offsets, input.priorK ?? input.k);
     for (let r = 0; r < requests; r++) {
       for (let j = 0; j < m; j++) {
         const at = (r * g + s) * m + j;

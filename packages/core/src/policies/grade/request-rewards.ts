@@ -49,9 +49,11 @@ export function sampledRewards(
   scales: Float64Array,
 ): { rewards: Float64Array; posterior: Float64Array } {
   const m = scales.length;
-  const { posterior } = groupRewards({ ...subset, objectives: m, weights, groupSize, k: goal.k, form: goal.form });
   const composite = options.reward === 'composite';
-  const { prior } = composite ? groupRewards({ ...subset, objectives: m, weights, groupSize, k: options.priorK, form: goal.form }) : { prior: undefined };
+  // One pass gives both parts; the posterior-only reward simply leaves the prior unused.
+  const parts = groupRewards({ ...subset, objectives: m, weights, groupSize, k: goal.k, priorK: options.priorK, form: goal.form });
+  const { posterior } = parts;
+  const prior = composite ? parts.prior : undefined;
   const rewards = new Float64Array(weights.length / m);
   const posteriorRewards = new Float64Array(rewards.length);
   const penalty = composite ? weightFloorPenalty(weights, m, options.weightFloor) : undefined;
