@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 
 import Link from 'next/link';
 
@@ -8,6 +8,7 @@ import { useCanEdit } from '~/lib/can-edit';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { formatJson } from '~/lib/format-json';
 import { IDLE_POLL_MS, isActive, LIVE_POLL_MS } from '~/lib/status';
+import { useRefreshRuns } from '~/lib/use-refresh-runs';
 import { useTRPC } from '~/trpc/react';
 
 import { DatasetLabel } from './dataset-label';
@@ -18,7 +19,6 @@ import { StatusCounts } from './status-badge';
 
 export function ExperimentView({ id }: { id: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const experiment = useQuery(
     trpc.experiments.get.queryOptions(
       { id },
@@ -32,12 +32,7 @@ export function ExperimentView({ id }: { id: string }) {
     ),
   );
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.experiments.get.queryKey({ id }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.runs.list.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.runs.page.pathKey() }),
-    ]);
+  const refresh = useRefreshRuns();
   const cancelExperiment = useMutation(trpc.experiments.cancel.mutationOptions({ onSuccess: refresh }));
   const retryExperiment = useMutation(trpc.experiments.retry.mutationOptions({ onSuccess: refresh }));
   const busy = [cancelExperiment, retryExperiment].some((m) => m.isPending);

@@ -1,23 +1,18 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 
 import { useCanEdit } from '~/lib/can-edit';
 import { isActive } from '~/lib/status';
+import { useRefreshRuns } from '~/lib/use-refresh-runs';
 import { useTRPC } from '~/trpc/react';
 import type { RunStatus } from '~/trpc/types';
 
 /** Cancel for a queued or running run, retry for a failed or cancelled one; members only. */
 export function RunActions({ run }: { run: { id: string; status: RunStatus; cancelRequested: boolean } }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const canEdit = useCanEdit();
-  const refresh = () =>
-    Promise.all(
-      [trpc.runs.page, trpc.runs.get, trpc.runs.list, trpc.experiments.get, trpc.workers.queue].map((procedure) =>
-        queryClient.invalidateQueries({ queryKey: procedure.pathKey() }),
-      ),
-    );
+  const refresh = useRefreshRuns();
   const cancel = useMutation(trpc.runs.cancel.mutationOptions({ onSuccess: refresh }));
   const retry = useMutation(trpc.runs.retry.mutationOptions({ onSuccess: refresh }));
   if (!canEdit) return null;

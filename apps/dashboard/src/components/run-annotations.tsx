@@ -1,25 +1,16 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type KeyboardEvent, useState } from 'react';
 
 import { useCanEdit } from '~/lib/can-edit';
+import { useRefreshRuns } from '~/lib/use-refresh-runs';
 import { useTRPC } from '~/trpc/react';
 
 /** After a tag or note edit, every view of runs reloads (tables, run page, compare). */
 function useSaveAnnotation() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return useMutation(
-    trpc.runs.update.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.runs.page.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.runs.get.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.runs.columns.pathKey() }),
-        ]),
-    }),
-  );
+  return useMutation(trpc.runs.update.mutationOptions({ onSuccess: useRefreshRuns() }));
 }
 
 /** An editor opened by a click takes the focus at once. */
