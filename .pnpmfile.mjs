@@ -10,6 +10,8 @@ export const hooks = {
    */
   beforePacking(pkg) {
     delete pkg.devDependencies;
+    // core's install script builds its native kernels from sources that are not packed (they are optional).
+    if (pkg.name === '@tradeoff/core') delete pkg.scripts?.install;
     if (pkg.name === '@tradeoff/api') for (const name of API_SERVER_DEPENDENCIES) delete pkg.dependencies?.[name];
     return pkg;
   },

@@ -2,7 +2,7 @@ export { Adam, type AdamOptions } from './adam';
 export { activeBackend, type BackendOptions, initBackend } from './backend';
 export { BACKEND_NAMES, type BackendName } from './backend-names';
 export * from './dialogue';
-export { installWasmKernelFixes, startWasmWithThreads, type WasmKernelFixOptions } from './engine';
+export { hasNativeKernels, installWasmKernelFixes, startWasmWithThreads, type WasmKernelFixOptions } from './engine';
 export * from './fusion';
 export { multiTaskLoss } from './loss';
 export { auc, gauc, logloss, type MetricDirection, metricDirection, mse, ndcgAtK } from './metrics';

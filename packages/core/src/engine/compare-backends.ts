@@ -27,3 +27,20 @@ export function relativeError(a: Float32Array, b: Float32Array): number {
 export function normal(shape: number[], seed: number): tf.Tensor {
   return tf.randomNormal(shape, 0, 1, 'float32', seed);
 }
+
+/** The relative error (see relativeError) of each output of `compute` on wasm against cpu. */
+export async function wasmErrors(compute: () => tf.Tensor[]): Promise<number[]> {
+  const expected = await onBackend('cpu', compute);
+  const actual = await onBackend('wasm', compute);
+  if (actual.length !== expected.length) throw new Error(`wasm gave ${actual.length} outputs, cpu ${expected.length}`);
+  return expected.map((values, i) => relativeError(actual[i]!, values));
+}
+
+/** Value and gradients of sum(f(inputs) * r) for a fixed random r: checks every output element. */
+export function valueAndGrads(f: (...inputs: tf.Tensor[]) => tf.Tensor, inputs: tf.Tensor[], seed: number): tf.Tensor[] {
+  const weighted = (...xs: tf.Tensor[]) => {
+    const y = f(...xs);
+    return tf.sum(tf.mul(y, normal(y.shape, seed)));
+  };
+  return [f(...inputs), ...tf.grads(weighted)(inputs)];
+}

@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { type KernelRegistry, replaceKernel, sizeOf } from './kernel-registry';
+import { broadcastShape, type KernelRegistry, sizeOf } from './kernel-registry';
 
 /**
  * The wasm BatchMatMul/_FusedMatMul kernels reach XNNPACK only for one untransposed product
@@ -75,11 +75,6 @@ function matMulKernel(original: tfjs.KernelFunc, transposeLastTwo: Transpose, fu
   };
 }
 
-function broadcastShape(a: number[], b: number[]): number[] {
-  const rank = Math.max(a.length, b.length);
-  return Array.from({ length: rank }, (_, i) => Math.max(a[a.length - rank + i] ?? 1, b[b.length - rank + i] ?? 1));
-}
-
 /** Copies block `index` of a batched tensor into a new tensor of `shape`. */
 function copyBlock(backend: BackendWasm, x: tfjs.TensorInfo, index: number, shape: number[]): tfjs.TensorInfo {
   const block = backend.makeOutput(shape, x.dtype);
@@ -88,7 +83,8 @@ function copyBlock(backend: BackendWasm, x: tfjs.TensorInfo, index: number, shap
   return block;
 }
 
-export function installFastMatMul(tf: KernelRegistry): void {
+/** Wraps the stock wasm BatchMatMul (`fused` false) or _FusedMatMul kernel with the rewrites above. */
+export function fastMatMul(tf: KernelRegistry): (original: tfjs.KernelFunc, fused: boolean) => tfjs.KernelFunc {
   const transpose = tf.getKernel('Transpose', 'wasm');
   if (!transpose) throw new Error('kernel Transpose is not registered on wasm');
   const transposeLastTwo: Transpose = (x, backend) => {
@@ -96,6 +92,5 @@ export function installFastMatMul(tf: KernelRegistry): void {
     perm.splice(-2, 2, perm.length - 1, perm.length - 2);
     return transpose.kernelFunc({ inputs: { x }, backend, attrs: { perm } }) as tfjs.TensorInfo;
   };
-  replaceKernel(tf, 'BatchMatMul', 'wasm', (original) => matMulKernel(original, transposeLastTwo, false));
-  replaceKernel(tf, '_FusedMatMul', 'wasm', (original) => matMulKernel(original, transposeLastTwo, true));
+  return (original, fused) => matMulKernel(original, transposeLastTwo, fused);
 }

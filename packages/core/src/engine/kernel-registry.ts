@@ -30,3 +30,9 @@ export function addKernel(tf: KernelRegistry, config: tfjs.KernelConfig): void {
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((size, dim) => size * dim, 1);
 }
+
+/** The broadcast of two batch shapes (tfjs rules: dims align from the right, 1 stretches). */
+export function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
+  const rank = Math.max(a.length, b.length);
+  return Array.from({ length: rank }, (_, i) => Math.max(a[a.length - rank + i] ?? 1, b[b.length - rank + i] ?? 1));
+}

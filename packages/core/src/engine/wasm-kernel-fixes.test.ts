@@ -1,31 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normal, onBackend, relativeError } from './compare-backends';
+import { normal, valueAndGrads, wasmErrors } from './compare-backends';
 import { installWasmKernelFixes } from './index';
 
 const TOLERANCE = 1e-5;
 
 async function expectSameOnBothBackends(compute: () => tf.Tensor[]): Promise<void> {
-  const expected = await onBackend('cpu', compute);
-  const actual = await onBackend('wasm', compute);
-  expect(actual).toHaveLength(expected.length);
-  for (const [i, values] of expected.entries()) {
-    expect(relativeError(actual[i]!, values), `output ${i}`).toBeLessThan(TOLERANCE);
-  }
+  for (const [i, error] of (await wasmErrors(compute)).entries()) expect(error, `output ${i}`).toBeLessThan(TOLERANCE);
 }
 
-/** Value and gradients of sum(f(inputs) * r) for a fixed random r: checks every output element. */
-function valueAndGrads(f: (...inputs: tf.Tensor[]) => tf.Tensor, inputs: tf.Tensor[], seed: number): tf.Tensor[] {
-  const weighted = (...xs: tf.Tensor[]) => {
-    const y = f(...xs);
-    return tf.sum(tf.mul(y, normal(y.shape, seed)));
-  };
-  return [f(...inputs), ...tf.grads(weighted)(inputs)];
-}
-
+// The XNNPACK path: native-matmul.test.ts covers the native GEMM.
 beforeAll(async () => {
   expect(await tf.setBackend('wasm')).toBe(true);
-  installWasmKernelFixes(tf);
+  installWasmKernelFixes(tf, { nativeMatMul: false });
 });
 
 describe('UnsortedSegmentSum on wasm', () => {
@@ -115,7 +102,7 @@ describe('installWasmKernelFixes', () => {
   it('is idempotent and frees every temporary tensor', async () => {
     await tf.setBackend('wasm');
     const before = tf.getKernel('BatchMatMul', 'wasm')?.kernelFunc;
-    installWasmKernelFixes(tf);
+    installWasmKernelFixes(tf, { nativeMatMul: false });
     expect(tf.getKernel('BatchMatMul', 'wasm')?.kernelFunc).toBe(before);
 
     const a = normal([3, 48, 64], 14);
