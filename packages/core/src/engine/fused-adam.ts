@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { enabledNativeAddon } from './native-addon';
+import { heapOf, offsetOf } from './wasm-heap';
 
 /** The scalars of one Adam step, bias corrections already folded in (as PyTorch does). */
 export interface AdamCoefficients {
@@ -21,9 +23,9 @@ export function canFuseAdam(tensors: readonly tf.Tensor[]): boolean {
 
 /**
  * One Adam update of x, m and v from gradient g on the wasm heap: a single pass over the arrays
- * instead of about ten tfjs ops (and their temporaries) per variable. The moments are updated in
- * place (their storage is first copied when shared with another tensor, as after a clone or a
- * restore). The new x goes to fresh storage that x is then assigned: kernels cache work keyed
+ * (native when installWasmKernelFixes enabled the addon, else in JS) instead of about ten tfjs
+ * ops (and their temporaries) per variable. The moments are updated in place (their storage is
+ * first copied when shared with another tensor, as after a clone or a restore). The new x goes to fresh storage that x is then assigned: kernels cache work keyed
  * by a tensor's storage (XNNPACK's packed matmul weights), which an in-place change would leave stale.
  */
 export function fusedAdamStep(variables: { x: tf.Variable; m: tf.Variable; v: tf.Variable; g: tf.Tensor }, c: AdamCoefficients): void {
@@ -32,6 +34,20 @@ export function fusedAdamStep(variables: { x: tf.Variable; m: tf.Variable; v: tf
   owned(backend, m);
   owned(backend, v);
   const next = backend.makeOutput(x.shape, 'float32');
+  const addon = enabledNativeAddon();
+  if (addon) {
+    const offset = (t: tf.TensorInfo) => offsetOf(backend, t);
+    const { beta1, beta2, epsilon, stepSize, secondCorrection, decay } = c;
+    addon.adam(heapOf(backend), offset(x), offset(m), offset(v), offset(g), offset(next), x.size, beta1, beta2, epsilon, stepSize, secondCorrection, decay);
+  } else {
+    adamLoop(backend, { x, m, v, g }, next, c);
+  }
+  assignInfo(x, next);
+}
+
+type AdamTensors = { x: tf.Tensor; m: tf.Tensor; v: tf.Tensor; g: tf.Tensor };
+
+function adamLoop(backend: BackendWasm, { x, m, v, g }: AdamTensors, next: tf.TensorInfo, c: AdamCoefficients): void {
   // Views are taken after every allocation: growing the heap detaches earlier ones.
   const xs = backend.typedArrayFromHeap(x) as Float32Array;
   const out = backend.typedArrayFromHeap(next) as Float32Array;
@@ -49,7 +65,6 @@ export function fusedAdamStep(variables: { x: tf.Variable; m: tf.Variable; v: tf
     vs[i] = vi;
     out[i] = decay * xs[i]! - (stepSize * mi) / (Math.sqrt(vi) / secondCorrection + epsilon);
   }
-  assignInfo(x, next);
 }
 
 /** Makes `info` (fresh storage) the variable's value. */

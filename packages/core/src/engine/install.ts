@@ -1,31 +1,33 @@
 import { fastMatMul } from './fast-matmul';
 import { addKernel, type KernelRegistry, replaceKernel } from './kernel-registry';
-import { nativeAddon } from './native-addon';
+import { enableNativeAddon, nativeAddon } from './native-addon';
 import { nativeMatMul } from './native-matmul';
+import { NATIVE_OPS } from './native-ops';
 import { unsortedSegmentSumWasm } from './unsorted-segment-sum';
 
 export interface WasmKernelFixOptions {
   /** Route transposed and batched matmuls to XNNPACK (default true; false only to measure stock speed). */
   fastMatMul?: boolean;
   /**
-   * Run float32 matmuls on the native GEMM when its addon is built (default true; false to
-   * measure without it). What it does not cover falls back to the XNNPACK path.
+   * Run matmuls, the memory-bound kernels of native-ops.ts and the fused Adam step on the native
+   * addon when it is built (default true; false to measure without it). What it does not cover
+   * falls back to the wasm kernels (matmuls: to the XNNPACK path).
    */
-  nativeMatMul?: boolean;
-  /** Threads of the native GEMM (default: one per core). Process-wide. */
+  nativeKernels?: boolean;
+  /** Threads of the native GEMM (default: one per core). Process-wide; applies on every call. */
   nativeThreads?: number;
 }
 
 /**
  * Makes the wasm backend fit for training: registers UnsortedSegmentSum (the gradient of
- * tf.gather / embeddings) and routes matmuls to the native GEMM when its addon loads, else
- * transposed and batched matmuls to XNNPACK. Call it with the caller's `tf` namespace once the
- * wasm backend is registered (e.g. right after `tf.setBackend('wasm')`); calling it again is a
- * no-op for the kernels (only nativeThreads still applies).
+ * tf.gather / embeddings), and routes kernels to the native addon when it loads, transposed
+ * and batched matmuls otherwise to XNNPACK. Call it with the caller's `tf` namespace once the
+ * wasm backend is registered (e.g. right after `tf.setBackend('wasm')`); calling it again
+ * changes no kernel (only nativeThreads applies).
  */
 export function installWasmKernelFixes(tf: KernelRegistry, options: WasmKernelFixOptions = {}): void {
   addKernel(tf, unsortedSegmentSumWasm);
-  const addon = (options.nativeMatMul ?? true) ? nativeAddon() : undefined;
+  const addon = (options.nativeKernels ?? true) ? nativeAddon() : undefined;
   if (addon && options.nativeThreads !== undefined) addon.threads(options.nativeThreads);
   const xnnpack = (options.fastMatMul ?? true) ? fastMatMul(tf) : undefined;
   if (!addon && !xnnpack) return;
@@ -38,4 +40,7 @@ export function installWasmKernelFixes(tf: KernelRegistry, options: WasmKernelFi
       return addon ? nativeMatMul(addon, fallback) : fallback;
     });
   }
+  if (!addon) return;
+  for (const [kernelName, wrap] of Object.entries(NATIVE_OPS)) replaceKernel(tf, kernelName, 'wasm', (original) => wrap(addon, original));
+  enableNativeAddon(addon);
 }

@@ -9,7 +9,31 @@ export interface NativeAddon {
    * [batchB][k x n] ([n x k]), C is [batch][m x n]; a batch of 1 broadcasts; bias < 0: none.
    */
   gemm(heap: Uint8Array, a: number, b: number, c: number, bias: number, batchA: number, batchB: number, m: number, n: number, k: number, flags: number): void;
-  /** Sets the thread count when given (default: one per core); returns the count in effect. */
+  /** out[o][i] = sum over r of x[o][r][i] for float32 x viewed as [outer][reduce][inner]. */
+  sumAxis(heap: Uint8Array, x: number, out: number, outer: number, reduce: number, inner: number): void;
+  /** Copies `rows` rows of `rowBytes` bytes; strides and offsets in bytes. */
+  copyRows(heap: Uint8Array, src: number, srcStride: number, dst: number, dstStride: number, rows: number, rowBytes: number): void;
+  /** out[o][j] = x[o][indices[j]] for x viewed as [outer][dim][rowBytes]; false (nothing written) when an index is out of range. */
+  gatherRows(heap: Uint8Array, x: number, out: number, outer: number, dim: number, rowBytes: number, indices: number, count: number): boolean;
+  /** out[s] = sum of float32 rows x[i] with ids[i] = s; ids outside [0, segments) are dropped. */
+  segmentSum(heap: Uint8Array, x: number, ids: number, out: number, rows: number, rowSize: number, segments: number): void;
+  /** One Adam step of `count` float32 values (see fused-adam.ts): m and v in place, the new x to `out`. */
+  adam(
+    heap: Uint8Array,
+    x: number,
+    m: number,
+    v: number,
+    g: number,
+    out: number,
+    count: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    stepSize: number,
+    secondCorrection: number,
+    decay: number,
+  ): void;
+  /** Sets the thread count of gemm when given (default: one per core); returns the count in effect. */
   threads(count?: number): number;
 }
 
@@ -32,7 +56,19 @@ export function nativeAddon(): NativeAddon | undefined {
   return addon ?? undefined;
 }
 
-/** True when the native kernels load, so installWasmKernelFixes can route matmuls to them. */
+/** True when the native kernels load, so installWasmKernelFixes can route kernels to them. */
 export function hasNativeKernels(): boolean {
   return nativeAddon() !== undefined;
+}
+
+// Set by installWasmKernelFixes when it routes kernels to the addon; the fused Adam step follows it.
+let enabled: NativeAddon | undefined;
+
+export function enableNativeAddon(addon: NativeAddon): void {
+  enabled = addon;
+}
+
+/** The addon when installWasmKernelFixes enabled it, else undefined. */
+export function enabledNativeAddon(): NativeAddon | undefined {
+  return enabled;
 }

@@ -2,6 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { broadcastShape, sizeOf } from './kernel-registry';
 import { GEMM_FLAGS, type NativeAddon } from './native-addon';
+import { heapOf, offsetOf } from './wasm-heap';
 
 type KernelArgs = Parameters<tfjs.KernelFunc>[0];
 interface MatMulInputs {
@@ -14,11 +15,6 @@ interface MatMulAttrs {
   transposeA: boolean;
   transposeB: boolean;
   activation?: string;
-}
-/** What the wasm backend exposes at run time beyond its typings: the heap and each tensor's place in it. */
-interface WasmHeap {
-  wasm: { HEAPU8: Uint8Array };
-  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
 }
 
 /** Activations the native epilogue applies; others (sigmoid, prelu, ...) go to the fallback. */
@@ -50,11 +46,9 @@ export function nativeMatMul(addon: NativeAddon, fallback: tfjs.KernelFunc): tfj
     const backend = args.backend as BackendWasm;
     const out = backend.makeOutput([...broadcastShape(outerA, outerB), m, n], 'float32');
     if (sizeOf(out.shape) === 0) return out;
-    // Read after makeOutput: growing the heap replaces HEAPU8.
-    const heap = backend as unknown as WasmHeap;
-    const offset = (t: tfjs.TensorInfo) => heap.dataIdMap.get(t.dataId)!.memoryOffset;
+    const offset = (t: tfjs.TensorInfo) => offsetOf(backend, t);
     const flags = (transposeA ? GEMM_FLAGS.transposeA : 0) | (transposeB ? GEMM_FLAGS.transposeB : 0) | activationFlag;
-    addon.gemm(heap.wasm.HEAPU8, offset(a), offset(b), offset(out), bias ? offset(bias) : -1, batchA, batchB, m, n, k, flags);
+    addon.gemm(heapOf(backend), offset(a), offset(b), offset(out), bias ? offset(bias) : -1, batchA, batchB, m, n, k, flags);
     return out;
   };
 }

@@ -12,7 +12,7 @@ async function expectSameOnBothBackends(compute: () => tf.Tensor[]): Promise<voi
 // The XNNPACK path: native-matmul.test.ts covers the native GEMM.
 beforeAll(async () => {
   expect(await tf.setBackend('wasm')).toBe(true);
-  installWasmKernelFixes(tf, { nativeMatMul: false });
+  installWasmKernelFixes(tf, { nativeKernels: false });
 });
 
 describe('UnsortedSegmentSum on wasm', () => {
@@ -102,7 +102,7 @@ describe('installWasmKernelFixes', () => {
   it('is idempotent and frees every temporary tensor', async () => {
     await tf.setBackend('wasm');
     const before = tf.getKernel('BatchMatMul', 'wasm')?.kernelFunc;
-    installWasmKernelFixes(tf, { nativeMatMul: false });
+    installWasmKernelFixes(tf, { nativeKernels: false });
     expect(tf.getKernel('BatchMatMul', 'wasm')?.kernelFunc).toBe(before);
 
     const a = normal([3, 48, 64], 14);
