@@ -1,4 +1,5 @@
-// `npx tsx test/bench/multitask/profile.ts [--tfjs-adam]`: per-kernel time of the bench MMoE's train step on wasm.
+// `npx tsx test/bench/multitask/profile.ts [--tfjs-adam] [--xnnpack] [--native-threads=N]`: per-kernel time of the
+// bench MMoE's train step on wasm, with matmuls on the native GEMM (1 thread unless set) or, with --xnnpack, on wasm.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { installWasmKernelFixes } from '@tradeoff/core';
@@ -6,7 +7,8 @@ import { MMOE_BENCH } from './config';
 import { BenchMMoE, syntheticBatch } from './mmoe';
 
 if (!(await tf.setBackend('wasm'))) throw new Error('wasm did not load');
-installWasmKernelFixes(tf);
+const nativeThreads = Number(process.argv.find((a) => a.startsWith('--native-threads='))?.split('=')[1] ?? 1);
+installWasmKernelFixes(tf, { nativeKernels: !process.argv.includes('--xnnpack'), nativeThreads });
 const totals = new Map<string, { ms: number; calls: number }>();
 for (const kernel of tf.getKernelsForBackend('wasm')) {
   const original = kernel.kernelFunc;

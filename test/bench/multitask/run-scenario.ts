@@ -1,7 +1,7 @@
 // Child process of main.ts: measures one scenario and prints its result as one JSON line.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { installWasmKernelFixes, startWasmWithThreads } from '@tradeoff/core';
+import { hasNativeKernels, installWasmKernelFixes, startWasmWithThreads } from '@tradeoff/core';
 import { MMOE_BENCH } from './config';
 import { BenchMMoE, syntheticBatch } from './mmoe';
 import { RESULT_PREFIX, type Scenario, type ScenarioResult, type TrainResult } from './scenarios';
@@ -12,7 +12,10 @@ if (scenario.threads && scenario.threads > 1) {
   const threads = await startWasmWithThreads(scenario.threads);
   if (threads !== scenario.threads) throw new Error(`wasm started with ${threads} threads, not ${scenario.threads}`);
 } else if (!(await tf.setBackend(scenario.backend))) throw new Error(`backend ${scenario.backend} did not load`);
-if (scenario.fixes !== 'none') installWasmKernelFixes(tf, { fastMatMul: scenario.fixes === 'all' });
+if (scenario.nativeThreads && !hasNativeKernels()) throw new Error('the native kernels are not built (see packages/core/native/build.mjs)');
+if (scenario.fixes !== 'none') {
+  installWasmKernelFixes(tf, { fastMatMul: scenario.fixes === 'all', nativeKernels: scenario.nativeThreads !== undefined, nativeThreads: scenario.nativeThreads });
+}
 
 const model = new BenchMMoE(MMOE_BENCH, scenario.optimizer);
 const batches = [0, 1, 2, 3].map((i) => syntheticBatch(MMOE_BENCH, MMOE_BENCH.batch, 100 + 10 * i));

@@ -8,6 +8,8 @@ export interface Scenario {
   optimizer: 'tfjs' | 'tradeoff';
   /** XNNPACK threads on wasm (1 unless set; see startWasmWithThreads). */
   threads?: number;
+  /** Threads of the native GEMM (packages/core/native); unset: matmuls stay on wasm. */
+  nativeThreads?: number;
   warmupSteps: number;
   /** Timed train steps; 0 skips training. */
   trainSteps: number;
@@ -34,12 +36,19 @@ export interface ScenarioResult {
  * A cpu train step takes minutes (its UnsortedSegmentSum makes one pass over the batch per
  * vocabulary entry), so cpu trains only when asked (`--cpu-train`), for one step.
  */
+/** The engine's own setups (as opposed to stock tfjs): the ratio to PyTorch takes the fastest that loads. */
+export function isEngineSetup(scenario: Scenario): boolean {
+  return scenario.backend === 'wasm' && scenario.fixes === 'all';
+}
+
 export function scenarios(cpuTrain: boolean): Scenario[] {
   return [
     { label: 'tfjs cpu', backend: 'cpu', fixes: 'none', optimizer: 'tfjs', warmupSteps: 0, trainSteps: cpuTrain ? 1 : 0, inferenceRuns: 5 },
     { label: 'tfjs wasm stock*', backend: 'wasm', fixes: 'segment-sum', optimizer: 'tfjs', warmupSteps: 2, trainSteps: 8, inferenceRuns: 20 },
     { label: 'tfjs wasm + fixes', backend: 'wasm', fixes: 'all', optimizer: 'tradeoff', warmupSteps: 3, trainSteps: 30, inferenceRuns: 40 },
     { label: 'tfjs wasm + fixes, 2 threads', backend: 'wasm', fixes: 'all', optimizer: 'tradeoff', threads: 2, warmupSteps: 3, trainSteps: 30, inferenceRuns: 40 },
+    { label: 'wasm + native GEMM', backend: 'wasm', fixes: 'all', optimizer: 'tradeoff', nativeThreads: 1, warmupSteps: 3, trainSteps: 30, inferenceRuns: 40 },
+    { label: 'wasm + native GEMM, 2 threads', backend: 'wasm', fixes: 'all', optimizer: 'tradeoff', nativeThreads: 2, warmupSteps: 3, trainSteps: 30, inferenceRuns: 40 },
   ];
 }
 
