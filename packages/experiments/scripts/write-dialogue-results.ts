@@ -180,7 +180,7 @@ bigrams no other response in the batch uses (its batch mean tracks distinct-2). 
 the DB has no match; a venue named when matches exist and the reference offers one), request (share of the user's requested
 phone / address / postcode / train id provided), booking (a reference exactly when a booking is made), count (\`[value_count]\`
 only with DB matches). \`fixed-mix\` weighs the four rewards and four checks equally; \`more\` treats the checks as constraints
-with thresholds ${REASONING_CHECKS.map((c) => `${c} ${DEFAULT_THRESHOLDS[c]}`).join(', ')} on new dialogues (multipliers from ${moreDefaults.lambdaInit}, dual step ${moreDefaults.dualStep}; the
+with thresholds ${REASONING_CHECKS.map((c) => `${c} ${DEFAULT_THRESHOLDS[c]}`).join(', ')} on new dialogues (PI-controlled multipliers, Stooke et al. 2020: from ${moreDefaults.lambdaInit}, integral step ${moreDefaults.dualStep}, proportional gain ${moreDefaults.dualProportional} on the violation averaged with weight ${moreDefaults.dualSmoothing}; plain dual ascent, an integral controller, overshot: the entity multiplier climbed to about 7 and took hundreds of steps to unwind while the check stayed above its target; the
 training batches are held to ${moreDefaults.constraintSlack} x the failure rate tau allows, since held-out turns fail the checks about three times as often), reweights the rewards by
 gradient agreement (step ${moreDefaults.weightStep}), and divides its Lagrangian by 1 + the sum of the multipliers so that its step is as long as \`fixed-mix\`'s.
 

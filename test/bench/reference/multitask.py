@@ -4,11 +4,15 @@ Usage: /usr/bin/python3 multitask.py '<json>' where the JSON holds the model con
 test/bench/multitask/config.ts plus warmupSteps, trainSteps and inferenceRuns. Prints one JSON line.
 """
 import json
+import os
 import statistics
 import sys
 import time
 
-import torch
+# One BLAS thread too: torch.set_num_threads does not reach Debian's OpenBLAS, which starts one per core.
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
+import torch  # noqa: E402 (after the thread setting, which OpenBLAS reads when it loads)
 from torch import nn
 
 torch.set_num_threads(1)  # more threads busy-wait in OpenMP on this 2-core machine

@@ -11,7 +11,7 @@ export {
   naturalness,
   sentenceBleu,
 } from './linguistic-rewards';
-export { dualAscent, gradientAgreementWeights } from './more-updates';
+export { gradientAgreementWeights, type MultiplierGains, type MultiplierState, updateMultipliers } from './more-updates';
 export { KneserNeyLm } from './ngram-lm';
 export { FlatAdam, type RankingChoice, RankingPolicy, sampleIndex } from './ranking-policy';
 export { REASONING_CHECKS, type ReasoningCheck, reasoningScores, type TurnFacts } from './reasoning';

@@ -1,9 +1,39 @@
 /**
- * Projected dual ascent on the Lagrange multipliers of constraints J_j >= tau_j:
- * lambda_j <- max(0, lambda_j + eta (tau_j - J_j)). A violated constraint raises its multiplier.
+ * Where the multipliers of constraints J_j >= tau_j stand: the integral of the violations, and an
+ * exponential average of the violations (batch estimates are noisy) for the proportional term.
  */
-export function dualAscent(lambdas: readonly number[], thresholds: readonly number[], values: readonly number[], eta: number): number[] {
-  return lambdas.map((lambda, j) => Math.max(0, lambda + eta * ((thresholds[j] ?? 0) - (values[j] ?? 0))));
+export interface MultiplierState {
+  integral: number[];
+  smoothedViolation: number[];
+}
+
+export interface MultiplierGains {
+  /** Step eta of the integral term: with no proportional term, projected dual ascent. */
+  integralStep: number;
+  /** Gain of the (smoothed) current violation. */
+  proportionalGain: number;
+  /** Weight of the previous average in the smoothed violation, in [0, 1). */
+  smoothing: number;
+}
+
+/**
+ * PI-controlled Lagrange multipliers (Stooke et al., ICML 2020): with e_j = tau_j - J_j,
+ * I_j <- max(0, I_j + eta e_j) and lambda_j = max(0, I_j + K_p ebar_j). Plain dual ascent
+ * (K_p = 0) is an integral controller: it keeps pushing long after the constraint is met and
+ * overshoots, and the policy swings with it; the proportional term reacts to the current
+ * violation and damps the swing.
+ */
+export function updateMultipliers(
+  state: MultiplierState,
+  thresholds: readonly number[],
+  values: readonly number[],
+  gains: MultiplierGains,
+): { state: MultiplierState; lambdas: number[] } {
+  const violation = thresholds.map((tau, j) => tau - (values[j] ?? 0));
+  const integral = state.integral.map((i, j) => Math.max(0, i + gains.integralStep * (violation[j] ?? 0)));
+  const smoothedViolation = state.smoothedViolation.map((e, j) => gains.smoothing * e + (1 - gains.smoothing) * (violation[j] ?? 0));
+  const lambdas = integral.map((i, j) => Math.max(0, i + gains.proportionalGain * (smoothedViolation[j] ?? 0)));
+  return { state: { integral, smoothedViolation }, lambdas };
 }
 
 function dot(a: Float32Array, b: Float32Array): number {

@@ -42,9 +42,13 @@ export const moreHyperSchema = z
      * for the latter (on the shared split about 3x as often). 1 aims at tau_j itself.
      */
     constraintSlack: z.number().gt(0).max(1).default(0.35),
-    /** Dual ascent step eta of the Lagrange multipliers. */
-    dualStep: z.number().min(0).max(100).default(1),
-    lambdaInit: z.number().min(0).max(100).default(0.5),
+    /** Integral step eta of the Lagrange multipliers (with dualProportional 0: plain dual ascent). */
+    dualStep: z.number().min(0).max(100).default(0.3),
+    /** Proportional gain K_p of the multipliers on the smoothed current violation (PI control; damps their overshoot). */
+    dualProportional: z.number().min(0).max(1000).default(50),
+    /** Weight of the previous average in the smoothed violation the proportional term sees. */
+    dualSmoothing: z.number().min(0).max(0.999).default(0.9),
+    lambdaInit: z.number().min(0).max(100).default(0.2),
     /** Step eta_w of the gradient-agreement update of the linguistic reward weights. */
     weightStep: z.number().min(0).max(10).default(0.01),
   })

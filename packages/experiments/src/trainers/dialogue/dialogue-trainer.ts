@@ -82,7 +82,11 @@ export async function train(spec: Spec, sink: RunSink, options: RunOptions): Pro
   let adam = new FlatAdam(policy.weights.length, hyper.slLearningRate);
   let state: TrainState = {
     step: 0,
-    more: { lambdas: thresholds.map(() => hyper.lambdaInit ?? 0), weights: LINGUISTIC_REWARDS.map(() => 1 / LINGUISTIC_REWARDS.length) },
+    more: {
+      lambdas: thresholds.map(() => hyper.lambdaInit ?? 0),
+      multipliers: { integral: thresholds.map(() => hyper.lambdaInit ?? 0), smoothedViolation: thresholds.map(() => 0) },
+      weights: LINGUISTIC_REWARDS.map(() => 1 / LINGUISTIC_REWARDS.length),
+    },
     trainTurns: slChoices.length,
     phase: 'sl',
     adamStep: 0,
@@ -96,7 +100,9 @@ export async function train(spec: Spec, sink: RunSink, options: RunOptions): Pro
     adam.m.set(floatsOf(requireFile(checkpoint.files, 'adam-m.bin')));
     adam.v.set(floatsOf(requireFile(checkpoint.files, 'adam-v.bin')));
     adam.step = saved.adamStep;
-    state = saved;
+    // Checkpoints from before the PI-controlled multipliers hold the multipliers alone: they become the integral.
+    const multipliers = saved.more.multipliers ?? { integral: saved.more.lambdas, smoothedViolation: saved.more.lambdas.map(() => 0) };
+    state = { ...saved, more: { ...saved.more, multipliers } };
     sink.log('info', `resuming from the checkpoint at step ${saved.step}`);
   }
   const save = async () => {
@@ -142,7 +148,13 @@ export async function train(spec: Spec, sink: RunSink, options: RunOptions): Pro
         rlChoices,
         data.scorer,
         new Rng(spec.seed, 7919, step),
-        { mode: mode ?? 'fixed-mix', batchSize: hyper.rlBatchSize ?? 64, thresholds: trainTargets, dualStep: hyper.dualStep ?? 0, weightStep: hyper.weightStep ?? 0 },
+        {
+          mode: mode ?? 'fixed-mix',
+          batchSize: hyper.rlBatchSize ?? 64,
+          thresholds: trainTargets,
+          multiplierGains: { integralStep: hyper.dualStep ?? 0, proportionalGain: hyper.dualProportional ?? 0, smoothing: hyper.dualSmoothing ?? 0 },
+          weightStep: hyper.weightStep ?? 0,
+        },
         state.more,
         step,
       );

@@ -1,19 +1,22 @@
 import {
-  dualAscent,
   gradientAgreementWeights,
+  type MultiplierGains,
+  type MultiplierState,
   LINGUISTIC_REWARDS,
   type RankingPolicy,
   REASONING_CHECKS,
   type Rng,
   sampleIndex,
+  updateMultipliers,
 } from '@tradeoff/core';
 import type { MetricPoint } from '../../sink';
 import type { TurnChoice } from './policy-inputs';
 import { mean, type ResponseScorer } from './response-scores';
 
-/** What MORE carries from step to step: multipliers per check and weights per linguistic reward. */
+/** What MORE carries from step to step: multipliers (and their controller) per check, weights per linguistic reward. */
 export interface MoreState {
   lambdas: number[];
+  multipliers: MultiplierState;
   weights: number[];
 }
 
@@ -21,7 +24,7 @@ export interface RlStepOptions {
   mode: 'fixed-mix' | 'more';
   batchSize: number;
   thresholds: readonly number[];
-  dualStep: number;
+  multiplierGains: MultiplierGains;
   weightStep: number;
 }
 
@@ -84,7 +87,8 @@ export function rlStep(
   let next = state;
   if (options.mode === 'more') {
     const { weights } = gradientAgreementWeights(state.weights, gradients.slice(0, linguistic), options.weightStep);
-    next = { lambdas: dualAscent(state.lambdas, options.thresholds, checkMeans, options.dualStep), weights };
+    const { state: multipliers, lambdas } = updateMultipliers(state.multipliers, options.thresholds, checkMeans, options.multiplierGains);
+    next = { lambdas, multipliers, weights };
   }
   const total = batch.reduce((sum, _, i) => sum + series.reduce((s, values, k) => s + (coefficients[k] ?? 0) * (values[i] ?? 0), 0), 0) / batch.length;
   const points: MetricPoint[] = [
