@@ -44,3 +44,16 @@ export function valueAndGrads(f: (...inputs: tf.Tensor[]) => tf.Tensor, inputs: 
   };
   return [f(...inputs), ...tf.grads(weighted)(inputs)];
 }
+
+/** Every (transposeA, transposeB) pair of a matmul. */
+export const TRANSPOSE_FLAGS = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+] as const;
+
+/** Operand of op(x) in a matmul test: [...outer, rows, cols], stored transposed when `transposed`. */
+export function matMulOperand(outer: number[], rows: number, cols: number, transposed: boolean, seed: number): tf.Tensor {
+  return normal([...outer, ...(transposed ? [cols, rows] : [rows, cols])], seed);
+}

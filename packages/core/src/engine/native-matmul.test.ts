@@ -1,22 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { normal, valueAndGrads, wasmErrors } from './compare-backends';
+import { matMulOperand, normal, TRANSPOSE_FLAGS, valueAndGrads, wasmErrors } from './compare-backends';
 import { installWasmKernelFixes } from './index';
 import { nativeAddon } from './native-addon';
 
 // Summation order differs from the cpu kernel's (blocked, FMA), hence a looser bound than 1e-5.
 const TOLERANCE = 1e-4;
 const addon = nativeAddon();
-const flags = [
-  [false, false],
-  [true, false],
-  [false, true],
-  [true, true],
-] as const;
-
-/** Operand of op(x): [...outer, rows, cols], stored transposed when `transposed`. */
-const operand = (outer: number[], rows: number, cols: number, transposed: boolean, seed: number) =>
-  normal([...outer, ...(transposed ? [cols, rows] : [rows, cols])], seed);
 
 /** Compares `compute` on wasm with cpu and checks that the native GEMM ran on wasm. */
 async function expectNativeMatchesCpu(compute: () => tf.Tensor[]): Promise<void> {
@@ -57,10 +47,10 @@ describe.skipIf(!addon)('native GEMM on wasm', () => {
       ];
       for (const { name, outerA, outerB, m, k, n, grads } of cases) {
         it(`matches cpu ${grads ? 'values and gradients' : 'values'}: ${name}`, async () => {
-          for (const [transposeA, transposeB] of flags) {
+          for (const [transposeA, transposeB] of TRANSPOSE_FLAGS) {
             await expectNativeMatchesCpu(() => {
-              const a = operand(outerA, m, k, transposeA, 7);
-              const b = operand(outerB, k, n, transposeB, 8);
+              const a = matMulOperand(outerA, m, k, transposeA, 7);
+              const b = matMulOperand(outerB, k, n, transposeB, 8);
               const product = (x: tf.Tensor, y: tf.Tensor) => tf.matMul(x, y, transposeA, transposeB);
               return grads ? valueAndGrads(product, [a, b], 9) : [product(a, b)];
             });
@@ -70,15 +60,15 @@ describe.skipIf(!addon)('native GEMM on wasm', () => {
 
       for (const activation of ['linear', 'relu'] as const) {
         it(`fused matmul with bias and ${activation} matches cpu values and gradients`, async () => {
-          for (const [transposeA, transposeB] of flags) {
+          for (const [transposeA, transposeB] of TRANSPOSE_FLAGS) {
             for (const [outer, m, k, n] of [
               [[], 1024, 129, 257],
               [[3], 33, 48, 40],
               [[], 7, 1, 1],
             ] as const) {
               await expectNativeMatchesCpu(() => {
-                const a = operand([...outer], m, k, transposeA, 10);
-                const b = operand([...outer], k, n, transposeB, 11);
+                const a = matMulOperand([...outer], m, k, transposeA, 10);
+                const b = matMulOperand([...outer], k, n, transposeB, 11);
                 const bias = normal([n], 12);
                 const fused = (x: tf.Tensor, y: tf.Tensor, z: tf.Tensor) =>
                   tf.fused.matMul({ a: x, b: y, bias: z, transposeA, transposeB, activation });

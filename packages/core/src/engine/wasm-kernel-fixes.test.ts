@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normal, valueAndGrads, wasmErrors } from './compare-backends';
+import { matMulOperand, normal, TRANSPOSE_FLAGS, valueAndGrads, wasmErrors } from './compare-backends';
 import { installWasmKernelFixes } from './index';
 
 const TOLERANCE = 1e-5;
@@ -44,12 +44,6 @@ describe('UnsortedSegmentSum on wasm', () => {
 });
 
 describe('matmul on wasm', () => {
-  const flags = [
-    [false, false],
-    [true, false],
-    [false, true],
-    [true, true],
-  ] as const;
   /**
    * Operand shapes for op(a) x op(b) with op(a): [...outerA, m, k] and op(b): [...outerB, k, n].
    * tfjs-core has no gradient for broadcast batches (on any backend): those check values only.
@@ -64,15 +58,13 @@ describe('matmul on wasm', () => {
     { name: 'batch sharing the right operand', outerA: [2, 3], outerB: [1, 1], m: 9, k: 5, n: 6, grads: false },
     { name: 'batch sharing the left operand', outerA: [1], outerB: [3], m: 64, k: 48, n: 40, grads: false },
   ];
-  const operand = (outer: number[], rows: number, cols: number, transposed: boolean, seed: number) =>
-    normal([...outer, ...(transposed ? [cols, rows] : [rows, cols])], seed);
 
   for (const { name, outerA, outerB, m, k, n, grads } of cases) {
     it(`matches cpu ${grads ? 'values and gradients' : 'values'}: ${name}`, async () => {
-      for (const [transposeA, transposeB] of flags) {
+      for (const [transposeA, transposeB] of TRANSPOSE_FLAGS) {
         await expectSameOnBothBackends(() => {
-          const a = operand(outerA, m, k, transposeA, 7);
-          const b = operand(outerB, k, n, transposeB, 8);
+          const a = matMulOperand(outerA, m, k, transposeA, 7);
+          const b = matMulOperand(outerB, k, n, transposeB, 8);
           const product = (x: tf.Tensor, y: tf.Tensor) => tf.matMul(x, y, transposeA, transposeB);
           return grads ? valueAndGrads(product, [a, b], 9) : [product(a, b)];
         });
@@ -82,11 +74,11 @@ describe('matmul on wasm', () => {
 
   for (const activation of ['linear', 'relu', 'sigmoid'] as const) {
     it(`fused matmul with bias and ${activation} matches cpu values and gradients`, async () => {
-      for (const [transposeA, transposeB] of flags) {
+      for (const [transposeA, transposeB] of TRANSPOSE_FLAGS) {
         for (const outer of [[], [3]]) {
           await expectSameOnBothBackends(() => {
-            const a = operand(outer, 64, 48, transposeA, 10);
-            const b = operand(outer, 48, 40, transposeB, 11);
+            const a = matMulOperand(outer, 64, 48, transposeA, 10);
+            const b = matMulOperand(outer, 48, 40, transposeB, 11);
             const bias = normal([40], 12);
             const fused = (x: tf.Tensor, y: tf.Tensor, z: tf.Tensor) =>
               tf.fused.matMul({ a: x, b: y, bias: z, transposeA, transposeB, activation });
