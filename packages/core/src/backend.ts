@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 // Registers the `wasm` backend with the engine; it is activated only by initBackend.
 import '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_NAMES, type BackendName } from './backend-names';
-import { installWasmKernelFixes, startWasmWithThreads } from './engine';
+import { hasNativeKernels, installWasmKernelFixes, startWasmWithThreads } from './engine';
 
 export interface BackendOptions {
   /** Use exactly this backend or fail, instead of the first one that loads. */
@@ -41,7 +41,7 @@ async function activate(name: BackendName, wasmThreads: number): Promise<void> {
   // setBackend reports failure (e.g. the wasm binary not loading) by returning false, not by throwing.
   else if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend("${name}") returned false`);
   await tf.ready();
-  // Gather gradients (embeddings) and fast transposed matmuls: see engine/.
+  // Gather gradients (embeddings), native or XNNPACK matmuls: see engine/.
   if (name === 'wasm') installWasmKernelFixes(tf);
 }
 
@@ -61,7 +61,8 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
       await activate(name, options.wasmThreads ?? 1);
       active = name;
       const why = skipped.length ? ` (skipped ${skipped.join('; ')})` : '';
-      log?.(`tfjs backend: ${name}${force ? ' (forced)' : ''}${why}`);
+      const kernels = name === 'wasm' ? (hasNativeKernels() ? ' with native kernels' : ' (native kernels not built: wasm kernels only)') : '';
+      log?.(`tfjs backend: ${name}${force ? ' (forced)' : ''}${kernels}${why}`);
       return name;
     } catch (error) {
       const reason = firstLine(error);
