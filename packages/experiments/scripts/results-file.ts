@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { activeBackend } from '@tradeoff/core';
+import { activeBackend, hasNativeKernels } from '@tradeoff/core';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const resultsFile = join(repoRoot, 'docs', 'results.md');
@@ -30,7 +30,9 @@ export function seedSpread(finals: Record<string, number>[]): { mean: Record<str
 
 /** The machine a table was measured on, for the line under its heading. */
 export function machineDescription(): string {
-  return `${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, tfjs backend ${activeBackend()}`;
+  const backend = activeBackend();
+  const kernels = backend === 'wasm' ? (hasNativeKernels() ? ' with native kernels' : ' (wasm kernels only)') : '';
+  return `${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, tfjs backend ${backend}${kernels}`;
 }
 
 const markers = (name: string) => [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`] as const;
