@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { broadcastShape, type KernelRegistry, sizeOf } from './kernel-registry';
+import { matMulShapes } from './matmul-shapes';
 
 /**
  * The wasm BatchMatMul/_FusedMatMul kernels reach XNNPACK only for one untransposed product
@@ -26,14 +27,8 @@ function matMulKernel(original: tfjs.KernelFunc, transposeLastTwo: Transpose, fu
     const { a, b } = args.inputs as { a: tfjs.TensorInfo; b: tfjs.TensorInfo };
     const attrs = args.attrs as { transposeA: boolean; transposeB: boolean };
     if (a.dtype !== 'float32' || b.dtype !== 'float32') return original(args);
-    const outerA = a.shape.slice(0, -2);
-    const outerB = b.shape.slice(0, -2);
-    const batchA = sizeOf(outerA);
-    const batchB = sizeOf(outerB);
+    const { m, k, n, outerA, outerB, batchA, batchB, sameOuter } = matMulShapes(a, b, attrs.transposeA, attrs.transposeB);
     if (!attrs.transposeA && !attrs.transposeB && batchA === 1 && batchB === 1) return original(args); // XNNPACK already
-    const [m, k] = attrs.transposeA ? [a.shape.at(-1)!, a.shape.at(-2)!] : [a.shape.at(-2)!, a.shape.at(-1)!];
-    const n = attrs.transposeB ? b.shape.at(-2)! : b.shape.at(-1)!;
-    const sameOuter = outerA.length === outerB.length && outerA.every((d, i) => d === outerB[i]);
     const fold = batchB === 1;
     const split = !fold && (sameOuter || batchA === 1) && m * k * n >= SPLIT_MIN_MACS && !(fused && args.inputs.preluActivationWeights);
     if (!fold && !split) return original(args);

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { broadcastShape, sizeOf } from './kernel-registry';
+import { matMulShapes } from './matmul-shapes';
 import { GEMM_FLAGS, type NativeAddon } from './native-addon';
 import { heapOf, offsetOf } from './wasm-heap';
 
@@ -31,12 +32,7 @@ export function nativeMatMul(addon: NativeAddon, fallback: tfjs.KernelFunc): tfj
     const { a, b, bias, preluActivationWeights } = args.inputs as unknown as MatMulInputs;
     const { transposeA, transposeB, activation = 'linear' } = args.attrs as unknown as MatMulAttrs;
     if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return fallback(args);
-    const [m, k] = transposeA ? [a.shape.at(-1)!, a.shape.at(-2)!] : [a.shape.at(-2)!, a.shape.at(-1)!];
-    const [kB, n] = transposeB ? [b.shape.at(-1)!, b.shape.at(-2)!] : [b.shape.at(-2)!, b.shape.at(-1)!];
-    const outerA = a.shape.slice(0, -2);
-    const outerB = b.shape.slice(0, -2);
-    const [batchA, batchB] = [sizeOf(outerA), sizeOf(outerB)];
-    const sameOuter = outerA.length === outerB.length && outerA.every((d, i) => d === outerB[i]);
+    const { m, k, kB, n, outerA, outerB, batchA, batchB, sameOuter } = matMulShapes(a, b, transposeA, transposeB);
     const activationFlag = ACTIVATION_FLAGS[activation];
     const biasFits = !bias || (bias.dtype === 'float32' && bias.shape.length === 1 && bias.shape[0] === n);
     if (k !== kB || activationFlag === undefined || preluActivationWeights || !biasFits || !(sameOuter || batchA === 1 || batchB === 1)) {
