@@ -81,32 +81,31 @@ static void micro_kernel(int kc, const float *restrict a, const float *restrict 
     }
 }
 
-/* op(A) rows [i0, i0 + mc) x cols [p0, p0 + kc) as MR-row strips, p-major within a strip. */
-static void pack_a(const gemm_t *g, int i0, int p0, int mc, int kc, float *restrict dst) {
-  for (int ir = 0; ir < mc; ir += MR, dst += MR * kc) {
-    int mr = min_int(MR, mc - ir);
-    const float *src = g->a + (ptrdiff_t)(i0 + ir) * g->rsa + (ptrdiff_t)p0 * g->csa;
-    if (mr < MR) memset(dst, 0, sizeof(float) * MR * kc);
-    if (g->rsa == 1) /* transposed A: a strip's column is contiguous */
-      for (int p = 0; p < kc; p++) memcpy(dst + p * MR, src + p * g->csa, sizeof(float) * mr);
+/* `count` lanes [first, first + count) x depth [p0, p0 + kc) of a strided operand (lane stride
+ * `lane`, depth stride `depth`) as `width`-lane strips, p-major within a strip, short strips
+ * zero-padded: the layout the micro-kernel reads for op(A) (lanes = rows, width MR) and op(B)
+ * (lanes = columns, width NR). */
+static void pack_strips(const float *base, ptrdiff_t lane, ptrdiff_t depth, int first, int p0, int count, int kc, int width, float *restrict dst) {
+  for (int r = 0; r < count; r += width, dst += width * kc) {
+    int w = min_int(width, count - r);
+    const float *src = base + (ptrdiff_t)(first + r) * lane + (ptrdiff_t)p0 * depth;
+    if (w < width) memset(dst, 0, sizeof(float) * width * kc);
+    if (lane == 1) /* a strip's lanes are contiguous (transposed A, plain B) */
+      for (int p = 0; p < kc; p++) memcpy(dst + p * width, src + p * depth, sizeof(float) * w);
     else
-      for (int i = 0; i < mr; i++)
-        for (int p = 0; p < kc; p++) dst[p * MR + i] = src[i * g->rsa + p * g->csa];
+      for (int i = 0; i < w; i++)
+        for (int p = 0; p < kc; p++) dst[p * width + i] = src[i * lane + p * depth];
   }
 }
 
-/* op(B) rows [p0, p0 + kc) x cols [j0, j0 + nc) as NR-column strips, p-major within a strip. */
+/* op(A) rows [i0, i0 + mc) x cols [p0, p0 + kc) as MR-row strips. */
+static void pack_a(const gemm_t *g, int i0, int p0, int mc, int kc, float *restrict dst) {
+  pack_strips(g->a, g->rsa, g->csa, i0, p0, mc, kc, MR, dst);
+}
+
+/* op(B) rows [p0, p0 + kc) x cols [j0, j0 + nc) as NR-column strips. */
 static void pack_b(const gemm_t *g, int p0, int j0, int kc, int nc, float *restrict dst) {
-  for (int jr = 0; jr < nc; jr += NR, dst += NR * kc) {
-    int nr = min_int(NR, nc - jr);
-    const float *src = g->b + (ptrdiff_t)p0 * g->rsb + (ptrdiff_t)(j0 + jr) * g->csb;
-    if (nr < NR) memset(dst, 0, sizeof(float) * NR * kc);
-    if (g->csb == 1) /* plain B: a strip's row is contiguous */
-      for (int p = 0; p < kc; p++) memcpy(dst + p * NR, src + p * g->rsb, sizeof(float) * nr);
-    else
-      for (int j = 0; j < nr; j++)
-        for (int p = 0; p < kc; p++) dst[p * NR + j] = src[j * g->csb + p * g->rsb];
-  }
+  pack_strips(g->b, g->csb, g->rsb, j0, p0, nc, kc, NR, dst);
 }
 
 /* Per-thread packing buffers, grown on demand and kept for the thread's life. */
