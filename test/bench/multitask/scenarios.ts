@@ -32,15 +32,15 @@ export interface ScenarioResult {
   latencyMs: number;
 }
 
-/**
- * A cpu train step takes minutes (its UnsortedSegmentSum makes one pass over the batch per
- * vocabulary entry), so cpu trains only when asked (`--cpu-train`), for one step.
- */
 /** The engine's own setups (as opposed to stock tfjs): the ratio to PyTorch takes the fastest that loads. */
 export function isEngineSetup(scenario: Scenario): boolean {
   return scenario.backend === 'wasm' && scenario.fixes === 'all';
 }
 
+/**
+ * A cpu train step takes minutes (its UnsortedSegmentSum makes one pass over the batch per
+ * vocabulary entry), so cpu trains only when asked (`--cpu-train`), for one step.
+ */
 export function scenarios(cpuTrain: boolean): Scenario[] {
   return [
     { label: 'tfjs cpu', backend: 'cpu', fixes: 'none', optimizer: 'tfjs', warmupSteps: 0, trainSteps: cpuTrain ? 1 : 0, inferenceRuns: 5 },

@@ -25,8 +25,9 @@ export function canFuseAdam(tensors: readonly tf.Tensor[]): boolean {
  * One Adam update of x, m and v from gradient g on the wasm heap: a single pass over the arrays
  * (native when installWasmKernelFixes enabled the addon, else in JS) instead of about ten tfjs
  * ops (and their temporaries) per variable. The moments are updated in place (their storage is
- * first copied when shared with another tensor, as after a clone or a restore). The new x goes to fresh storage that x is then assigned: kernels cache work keyed
- * by a tensor's storage (XNNPACK's packed matmul weights), which an in-place change would leave stale.
+ * first copied when shared with another tensor, as after a clone or a restore). The new x goes
+ * to fresh storage that x is then assigned: kernels cache work keyed by a tensor's storage
+ * (XNNPACK's packed matmul weights), which an in-place change would leave stale.
  */
 export function fusedAdamStep(variables: { x: tf.Variable; m: tf.Variable; v: tf.Variable; g: tf.Tensor }, c: AdamCoefficients): void {
   const backend = tf.backend() as BackendWasm;
