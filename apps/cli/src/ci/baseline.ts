@@ -1,8 +1,8 @@
+import type { TradeoffApi } from '../api-access.ts';
 import { CliError, EXIT } from '../cli-error.ts';
-import type { CiStore } from './store-access.ts';
 
 /** The final metrics of the baseline run; a missing or unfinished run is bad input. */
-export async function loadBaseline(store: CiStore, runId: string): Promise<{ runId: string; final: Record<string, number> }> {
+export async function loadBaseline(store: TradeoffApi, runId: string): Promise<{ runId: string; final: Record<string, number> }> {
   const run = await store.getRun(runId);
   if (!run) throw new CliError(`--baseline ${runId}: no such run in the store`, EXIT.badInput);
   if (run.status !== 'finished') throw new CliError(`--baseline ${runId}: the run is ${run.status}, not finished`, EXIT.badInput);

@@ -1,7 +1,6 @@
 import type { Spec } from '@tradeoff/experiments';
-
+import type { TradeoffApi } from '../api-access.ts';
 import type { ProgressReporter } from '../progress.ts';
-import type { CiStore } from './store-access.ts';
 
 const POLL_MS = 1_000;
 const ENDED = new Set(['finished', 'failed', 'cancelled']);
@@ -17,8 +16,8 @@ export interface RunOutcome {
  * Queues the spec's run on the store and follows its progress until it ends (a worker runs it).
  * A run no worker has started within `startTimeoutMs` fails the gate instead of holding the CI job.
  */
-export async function runOnStore(store: CiStore, spec: Spec, reporter: ProgressReporter, startTimeoutMs: number): Promise<RunOutcome> {
-  const runId = await store.launch(spec);
+export async function runOnStore(store: TradeoffApi, spec: Spec, reporter: ProgressReporter, startTimeoutMs: number): Promise<RunOutcome> {
+  const runId = (await store.createExperiment(spec)).runs[0]!.id;
   const queuedAt = Date.now();
   reporter.log(`run ${runId} queued; waiting for a worker`);
   let status = 'queued';

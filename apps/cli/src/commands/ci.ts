@@ -1,3 +1,4 @@
+import { openApi, type TradeoffApi } from '../api-access.ts';
 import { checkAssertion, parseAssertion } from '../ci/assertion.ts';
 import { loadBaseline } from '../ci/baseline.ts';
 import type { Check } from '../ci/check.ts';
@@ -5,7 +6,6 @@ import { writeJunit } from '../ci/junit.ts';
 import { checkRegressions, parseTolerance } from '../ci/regression.ts';
 import { runInProcess } from '../ci/run-in-process.ts';
 import { type RunOutcome, runOnStore } from '../ci/run-on-store.ts';
-import { type CiStore, openCiStore } from '../ci/store-access.ts';
 import { summaryTable } from '../ci/summary.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { cliEnv } from '../env.ts';
@@ -43,7 +43,7 @@ export async function ci(specPath: string, opts: CiOptions): Promise<void> {
 
   const env = cliEnv();
   const needsStore = opts.store || opts.baseline !== undefined;
-  const store: CiStore | null = needsStore ? await openCiStore({ url: opts.url ?? env.TRADEOFF_URL, token: opts.token ?? env.TRADEOFF_TOKEN }) : null;
+  const store: TradeoffApi | null = needsStore ? await openApi({ url: opts.url ?? env.TRADEOFF_URL, token: opts.token ?? env.TRADEOFF_TOKEN }) : null;
   const started = Date.now();
   let outcome: RunOutcome;
   let baseline: Awaited<ReturnType<typeof loadBaseline>> | null = null;

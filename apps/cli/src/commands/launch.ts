@@ -1,12 +1,7 @@
-import { createTradeoffClient } from '@tradeoff/api';
-import type { Spec } from '@tradeoff/experiments';
-import { TRPCClientError } from '@trpc/client';
-import { TRPCError } from '@trpc/server';
-
+import { openApi, type TradeoffApi } from '../api-access.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { cliEnv } from '../env.ts';
 import { loadSpec } from '../load-spec.ts';
-import { openLocalApi } from '../local-api.ts';
 import { absoluteDataPaths } from '../spec-paths.ts';
 
 export interface LaunchOptions {
@@ -14,20 +9,6 @@ export interface LaunchOptions {
   url?: string;
   token?: string;
   wait?: boolean;
-}
-
-interface RunState {
-  id: string;
-  status: string;
-  error: string | null;
-  final: Record<string, number> | null;
-}
-
-/** The two ways to reach the API: its router in this process (on the store), or a server over HTTP. */
-interface LaunchApi {
-  create(spec: Spec): Promise<{ id: string; runs: { id: string }[] }>;
-  runs(experimentId: string): Promise<RunState[]>;
-  close(): Promise<void>;
 }
 
 const ENDED = new Set(['finished', 'failed', 'cancelled']);
@@ -39,10 +20,9 @@ export async function launch(specPath: string, opts: LaunchOptions): Promise<voi
   // because the worker that runs it has another working directory.
   const spec = absoluteDataPaths(await loadSpec(specPath, opts.set));
   const env = cliEnv();
-  const url = opts.url ?? env.TRADEOFF_URL;
-  const api = url ? remoteApi(url, opts.token ?? env.TRADEOFF_TOKEN) : await localApi();
+  const api = await openApi({ url: opts.url ?? env.TRADEOFF_URL, token: opts.token ?? env.TRADEOFF_TOKEN });
   try {
-    const experiment = await api.create(spec).catch(rethrowBadInput);
+    const experiment = await api.createExperiment(spec);
     console.log(`experiment ${experiment.id}`);
     for (const run of experiment.runs) console.log(`run ${run.id}`);
     if (opts.wait) await waitForRuns(api, experiment.id);
@@ -51,10 +31,10 @@ export async function launch(specPath: string, opts: LaunchOptions): Promise<voi
   }
 }
 
-async function waitForRuns(api: LaunchApi, experimentId: string): Promise<void> {
+async function waitForRuns(api: TradeoffApi, experimentId: string): Promise<void> {
   const seen = new Map<string, string>();
   for (;;) {
-    const runs = await api.runs(experimentId);
+    const runs = await api.listRuns(experimentId);
     for (const run of runs) {
       if (seen.get(run.id) === run.status) continue;
       seen.set(run.id, run.status);
@@ -68,31 +48,4 @@ async function waitForRuns(api: LaunchApi, experimentId: string): Promise<void> 
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-}
-
-/** The server's input errors (a spec it rejects) are bad input too, like a local SpecError. */
-function rethrowBadInput(error: unknown): never {
-  const code = error instanceof TRPCClientError ? error.data?.code : error instanceof TRPCError ? error.code : undefined;
-  if (code === 'BAD_REQUEST') throw new CliError((error as Error).message, EXIT.badInput);
-  throw error;
-}
-
-async function localApi(): Promise<LaunchApi> {
-  const { caller, close } = await openLocalApi();
-  return {
-    create: (spec) => caller.experiments.create({ spec }),
-    runs: (experimentId) => caller.runs.list({ experimentId }),
-    close,
-  };
-}
-
-function remoteApi(url: string, token: string | undefined): LaunchApi {
-  // Accept the server's address as well as its tRPC endpoint.
-  const endpoint = /\/api\/trpc\/?$/.test(url) ? url : `${url.replace(/\/+$/, '')}/api/trpc`;
-  const client = createTradeoffClient({ url: endpoint, token });
-  return {
-    create: (spec) => client.experiments.create.mutate({ spec }),
-    runs: (experimentId) => client.runs.list.query({ experimentId }),
-    async close() {},
-  };
 }
