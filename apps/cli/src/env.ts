@@ -1,3 +1,4 @@
+import { emailInput } from '@tradeoff/api';
 import { z } from 'zod';
 
 /** The CLI's environment, parsed once; command flags take precedence over it. */
@@ -9,12 +10,7 @@ export const cliEnvSchema = z.object({
   TRADEOFF_URL: z.string().url().optional(),
   TRADEOFF_TOKEN: z.string().min(1).optional(),
   /** The first admin `tradeoff start` creates when no account can sign in yet. */
-  TRADEOFF_ADMIN_EMAIL: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address')
-    .default('admin@localhost'),
+  TRADEOFF_ADMIN_EMAIL: emailInput.default('admin@localhost'),
   /** That admin's password; a random one (printed once) when unset. */
   TRADEOFF_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).optional(),

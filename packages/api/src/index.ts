@@ -24,7 +24,7 @@ export {
 export { MAX_INGEST_POINTS, metricIngestInput, metricPointInput, metricSeriesInput } from './routers/metrics.ts';
 export { projectCreateInput } from './routers/projects.ts';
 export { runIdInput, runListInput, runRetryInput } from './routers/runs.ts';
-export { API_TOKEN_PREFIX, createApiToken, revokeApiToken, tokenCreateInput } from './routers/tokens.ts';
+export { API_TOKEN_PREFIX, createApiToken, tokenCreateInput } from './routers/tokens.ts';
 export { EXTERNAL_ALGORITHM } from './routers/tracking.ts';
 export { roleInput, userCreateInput, userResetPasswordInput, userSetRoleInput } from './routers/users.ts';
 export { ACTIVE_STATUSES, RETRYABLE_STATUSES } from './run-control.ts';

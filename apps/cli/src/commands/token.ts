@@ -1,4 +1,4 @@
-import { createApiToken, revokeApiToken } from '@tradeoff/api';
+import { createApiToken } from '@tradeoff/api';
 
 import { CliError, EXIT } from '../cli-error.ts';
 import { userByEmail, withApi } from './users.ts';
@@ -14,10 +14,10 @@ export function createToken(opts: { email: string; name: string; expiresDays?: n
   });
 }
 
-/** `tradeoff token revoke ID`. */
+/** `tradeoff token revoke ID`: as the local admin, any user's token. */
 export function revokeToken(id: string): Promise<void> {
-  return withApi(async ({ store }) => {
-    const revoked = await revokeApiToken(store.prisma, id, { userId: '', asAdmin: true });
+  return withApi(async ({ caller }) => {
+    const revoked = await caller.tokens.revoke({ id });
     console.log(`revoked API token ${revoked.id} "${revoked.name}"`);
   });
 }

@@ -1,3 +1,5 @@
+import { emailInput } from '@tradeoff/api';
+
 import { CliError, EXIT } from '../cli-error.ts';
 import { asCliError, type LocalApi, openLocalApi } from '../local-api.ts';
 
@@ -17,7 +19,9 @@ export async function withApi<T>(fn: (api: LocalApi) => Promise<T>): Promise<T> 
 
 /** The account with `email`, or bad input naming it. */
 export async function userByEmail(api: LocalApi, email: string) {
-  const user = await api.store.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const address = emailInput.safeParse(email);
+  if (!address.success) throw new CliError(`--email "${email}": expected an email address`, EXIT.badInput);
+  const user = await api.store.prisma.user.findUnique({ where: { email: address.data } });
   if (!user) throw new CliError(`--email: no user ${email}`, EXIT.badInput);
   return user;
 }
