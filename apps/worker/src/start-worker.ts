@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
-import { markWorkerStopped, type RunQueue, type Store, upsertWorker } from '@tradeoff/db';
+import { markWorkerStopped, type RunQueue, registerWorker, type Store, touchWorker } from '@tradeoff/db';
 
 import { executeRun, type RunOutcome } from './execute-run.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -43,6 +43,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   let released = 0;
 
   const ctx = { prisma, workerId, staleAfterMs, heartbeatMs, log, shutdown: shutdown.signal };
+  // Registered before taking jobs, so no run of this worker shows without its worker row.
+  const presence = await startPresence({ prisma, workerId, concurrency: opts.concurrency ?? 1, everyMs: Math.max(1000, heartbeatMs), log });
   await opts.queue.work(
     async (runId) => {
       // Failing the job makes pg-boss deliver it again (after its retry delay), to another worker:
@@ -64,7 +66,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
 
   const reaper = startReaper({ prisma, queue: opts.queue, staleAfterMs, everyMs: Math.max(250, staleAfterMs / 2), log });
   const reaped = await reaper.reap(0);
-  const presence = await startPresence({ prisma, workerId, concurrency: opts.concurrency ?? 1, everyMs: Math.max(1000, heartbeatMs), log });
   log.info({ concurrency: opts.concurrency ?? 1, staleAfterMs, heartbeatMs, reaped }, 'worker started');
 
   async function idle(): Promise<void> {
@@ -88,10 +89,9 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
 
 /** Keeps this worker's row fresh for the dashboard's queue view (on start, then every `everyMs`). */
 async function startPresence(opts: { prisma: Store['prisma']; workerId: string; concurrency: number; everyMs: number; log: Logger }) {
-  const info = { id: opts.workerId, host: hostname(), pid: process.pid, concurrency: opts.concurrency };
-  await upsertWorker(opts.prisma, info);
+  await registerWorker(opts.prisma, { id: opts.workerId, host: hostname(), pid: process.pid, concurrency: opts.concurrency });
   const timer = setInterval(() => {
-    upsertWorker(opts.prisma, info).catch((err: unknown) => opts.log.warn({ err }, 'worker heartbeat failed'));
+    touchWorker(opts.prisma, opts.workerId).catch((err: unknown) => opts.log.warn({ err }, 'worker heartbeat failed'));
   }, opts.everyMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };

@@ -47,4 +47,4 @@ export {
   type RunsTableRow,
 } from './runs-query.ts';
 export { type OpenStoreOptions, openStore, type Store } from './store.ts';
-export { countRunsByStatus, listWorkers, markWorkerStopped, upsertWorker, type WorkerInfo, type WorkerState, type WorkerView } from './workers.ts';
+export { countRunsByStatus, listWorkers, markWorkerStopped, registerWorker, touchWorker, type WorkerInfo, type WorkerState, type WorkerView } from './workers.ts';

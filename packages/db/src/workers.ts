@@ -7,19 +7,30 @@ export interface WorkerInfo {
   concurrency: number;
 }
 
-/** Records a worker as alive now (on start and on each of its heartbeats); a restart under the same id clears stoppedAt. */
-export async function upsertWorker(prisma: PrismaClient, worker: WorkerInfo): Promise<void> {
-  const now = new Date();
-  await prisma.worker.upsert({
-    where: { id: worker.id },
-    create: { ...worker, startedAt: now, heartbeatAt: now },
-    update: { host: worker.host, pid: worker.pid, concurrency: worker.concurrency, heartbeatAt: now, stoppedAt: null },
-  });
+// Every time here is the database's clock (now()), like the runs' heartbeats: workers on machines
+// whose clocks disagree still look alive or lost correctly to every dashboard.
+
+/** Records a worker as started and alive; a restart under the same id clears stoppedAt. */
+export async function registerWorker(prisma: PrismaClient, worker: WorkerInfo): Promise<void> {
+  await prisma.$executeRawUnsafe(
+    `insert into worker (id, host, pid, concurrency, started_at, heartbeat_at) values ($1, $2, $3, $4, now(), now())
+     on conflict (id) do update set host = excluded.host, pid = excluded.pid, concurrency = excluded.concurrency,
+       started_at = now(), heartbeat_at = now(), stopped_at = null`,
+    worker.id,
+    worker.host,
+    worker.pid,
+    worker.concurrency,
+  );
+}
+
+/** A worker's periodic sign of life. */
+export async function touchWorker(prisma: PrismaClient, id: string): Promise<void> {
+  await prisma.$executeRawUnsafe('update worker set heartbeat_at = now() where id = $1', id);
 }
 
 /** A clean shutdown. */
 export async function markWorkerStopped(prisma: PrismaClient, id: string): Promise<void> {
-  await prisma.worker.updateMany({ where: { id }, data: { stoppedAt: new Date() } });
+  await prisma.$executeRawUnsafe('update worker set stopped_at = now() where id = $1', id);
 }
 
 export type WorkerState = 'alive' | 'stopped' | 'lost';
@@ -41,7 +52,7 @@ export interface WorkerView extends WorkerInfo {
  * stopped or went silent more than a day ago are left out.
  */
 export async function listWorkers(prisma: PrismaClient, opts: { staleAfterMs: number; now?: Date }): Promise<WorkerView[]> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? (await prisma.$queryRawUnsafe<{ now: Date }[]>('select now() as now'))[0]!.now;
   const since = new Date(now.getTime() - 86_400_000);
   const [workers, running, ended] = await Promise.all([
     prisma.worker.findMany({ where: { heartbeatAt: { gte: since } }, orderBy: { heartbeatAt: 'desc' } }),

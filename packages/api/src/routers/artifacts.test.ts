@@ -1,4 +1,4 @@
-import { openRunQueue, putArtifact, type RunQueue, upsertWorker } from '@tradeoff/db';
+import { openRunQueue, putArtifact, type RunQueue, registerWorker } from '@tradeoff/db';
 import { createTestRun, openTestStore, type TestStore } from '@tradeoff/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -55,7 +55,7 @@ describe('artifact and queue procedures (embedded store)', () => {
   });
 
   it('shows the queue: counts, live workers with their runs, and the next queued runs', async () => {
-    await upsertWorker(store.prisma, { id: 'w1', host: 'box', pid: 1, concurrency: 1 });
+    await registerWorker(store.prisma, { id: 'w1', host: 'box', pid: 1, concurrency: 1 });
     const running = await createTestRun(store);
     await store.prisma.run.update({ where: { id: running.id }, data: { status: 'running', workerId: 'w1' } });
     const view = await viewer.workers.queue();
