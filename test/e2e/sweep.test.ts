@@ -104,7 +104,11 @@ describe('sweep from the dashboard', () => {
     for (const value of await finalAuc()) expect(value).toBeGreaterThan(0.5);
   });
 
-  it('sorts all runs by a final metric, filters by status and tag, and edits a tag inline', async () => {
+  it('sorts all runs by a final metric, filters by status and tag, and edits a tag and a note inline, saving each edit once', async () => {
+    let updates = 0;
+    page.on('request', (request) => {
+      if (request.url().includes('runs.update')) updates += 1;
+    });
     await page.goto(`${platform.baseUrl}/runs`);
     await page.getByTestId('run-row').first().waitFor();
     await page.getByTestId('filter-finished').click();
@@ -118,6 +122,17 @@ describe('sweep from the dashboard', () => {
     await best.getByTestId('tags-input').fill('best, e2e');
     await best.getByTestId('tags-input').press('Enter');
     await best.getByTestId('run-tag').filter({ hasText: 'best' }).waitFor();
+    // Enter saves once (the blur as the editor closes does not save again); Escape saves nothing,
+    // also not on the blur; leaving the field saves.
+    expect(updates).toBe(1);
+    await best.getByTestId('edit-notes').click();
+    await best.getByTestId('notes-input').fill('not kept');
+    await best.getByTestId('notes-input').press('Escape');
+    await best.getByTestId('edit-notes').click();
+    await best.getByTestId('notes-input').fill('kept note');
+    await page.getByTestId('page-range').click();
+    await best.getByTestId('run-notes').filter({ hasText: 'kept note' }).waitFor();
+    expect(updates).toBe(2);
     await page.getByTestId('filter-tag').selectOption('best');
     await waitFor('the tag filter', async () => (await page.getByTestId('run-row').count()) === 1, 10_000);
     await expect(page.getByTestId('page-range').textContent()).resolves.toBe('1–1 of 1');

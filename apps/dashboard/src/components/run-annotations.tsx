@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { type KeyboardEvent, useState } from 'react';
+import { useRef, useState } from 'react';
 
 import { useCanEdit } from '~/lib/can-edit';
 import { useRefreshRuns } from '~/lib/use-refresh-runs';
@@ -18,30 +18,67 @@ const focusOnMount = (input: HTMLInputElement | null) => input?.focus();
 
 const parseTags = (text: string) => [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
 
-/** A run's tags; members click to edit them as a comma-separated list (Enter saves, Escape cancels). */
+interface InlineEditorProps {
+  initial: string;
+  testId: string;
+  wide?: boolean;
+  placeholder?: string;
+  save(text: string): Promise<unknown>;
+  close(): void;
+}
+
+/**
+ * An open editor: Enter or leaving the field saves, Escape cancels. It settles once, so the blur
+ * that follows Enter or Escape neither saves again nor turns a cancel into a save; a failed save
+ * shows its error and leaves the editor open to try again.
+ */
+function InlineEditor({ initial, testId, wide, placeholder, save, close }: InlineEditorProps) {
+  const [draft, setDraft] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const settled = useRef(false);
+  const finish = (keep: boolean) => {
+    if (settled.current) return;
+    settled.current = true;
+    if (!keep) return close();
+    save(draft).then(close, (failure: Error) => {
+      settled.current = false;
+      setError(failure.message);
+    });
+  };
+  return (
+    <span className="inline-edit">
+      <input
+        ref={focusOnMount}
+        className={wide ? 'inline-input wide' : 'inline-input'}
+        data-testid={testId}
+        value={draft}
+        placeholder={placeholder}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') finish(false);
+          if (e.key === 'Enter') finish(true);
+        }}
+        onBlur={() => finish(true)}
+      />
+      {error && <span className="error-text">{error}</span>}
+    </span>
+  );
+}
+
+/** A run's tags; members click to edit them as a comma-separated list. */
 export function EditableTags({ runId, tags }: { runId: string; tags: string[] }) {
   const canEdit = useCanEdit();
   const save = useSaveAnnotation();
-  const [draft, setDraft] = useState<string | null>(null);
-  if (draft !== null) {
-    const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-      if (e.key === 'Escape') setDraft(null);
-      if (e.key === 'Enter') save.mutate({ id: runId, tags: parseTags(draft) }, { onSuccess: () => setDraft(null) });
-    };
+  const [editing, setEditing] = useState(false);
+  if (editing) {
     return (
-      <span className="inline-edit">
-        <input
-          ref={focusOnMount}
-          className="inline-input"
-          data-testid="tags-input"
-          value={draft}
-          placeholder="tag, another"
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onKey}
-          onBlur={() => save.mutate({ id: runId, tags: parseTags(draft) }, { onSuccess: () => setDraft(null) })}
-        />
-        {save.error && <span className="error-text">{save.error.message}</span>}
-      </span>
+      <InlineEditor
+        initial={tags.join(', ')}
+        testId="tags-input"
+        placeholder="tag, another"
+        save={(text) => save.mutateAsync({ id: runId, tags: parseTags(text) })}
+        close={() => setEditing(false)}
+      />
     );
   }
   return (
@@ -52,7 +89,7 @@ export function EditableTags({ runId, tags }: { runId: string; tags: string[] })
         </span>
       ))}
       {canEdit && (
-        <button type="button" className="link-button" data-testid="edit-tags" onClick={() => setDraft(tags.join(', '))}>
+        <button type="button" className="link-button" data-testid="edit-tags" onClick={() => setEditing(true)}>
           {tags.length === 0 ? '+ tag' : 'edit'}
         </button>
       )}
@@ -60,36 +97,27 @@ export function EditableTags({ runId, tags }: { runId: string; tags: string[] })
   );
 }
 
-/** A run's notes; members click to edit (Enter or leaving the field saves, Escape cancels). */
+/** A run's notes; members click to edit. */
 export function EditableNotes({ runId, notes }: { runId: string; notes: string | null }) {
   const canEdit = useCanEdit();
   const save = useSaveAnnotation();
-  const [draft, setDraft] = useState<string | null>(null);
-  if (draft !== null) {
-    const commit = () => save.mutate({ id: runId, notes: draft.trim() }, { onSuccess: () => setDraft(null) });
+  const [editing, setEditing] = useState(false);
+  if (editing) {
     return (
-      <span className="inline-edit">
-        <input
-          ref={focusOnMount}
-          className="inline-input wide"
-          data-testid="notes-input"
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setDraft(null);
-            if (e.key === 'Enter') commit();
-          }}
-          onBlur={commit}
-        />
-        {save.error && <span className="error-text">{save.error.message}</span>}
-      </span>
+      <InlineEditor
+        initial={notes ?? ''}
+        testId="notes-input"
+        wide
+        save={(text) => save.mutateAsync({ id: runId, notes: text.trim() })}
+        close={() => setEditing(false)}
+      />
     );
   }
   return (
     <span className="notes" data-testid="run-notes">
       {notes ? <span title={notes}>{notes}</span> : <span className="muted">—</span>}
       {canEdit && (
-        <button type="button" className="link-button" data-testid="edit-notes" onClick={() => setDraft(notes ?? '')}>
+        <button type="button" className="link-button" data-testid="edit-notes" onClick={() => setEditing(true)}>
           edit
         </button>
       )}
