@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 
 import Link from 'next/link';
 
-import { useCanEdit } from '~/lib/can-edit';
+import { useCanEdit } from '~/components/user-menu-context';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { formatJson } from '~/lib/format-json';
 import { IDLE_POLL_MS, isActive, LIVE_POLL_MS } from '~/lib/status';

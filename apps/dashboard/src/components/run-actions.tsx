@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 
-import { useCanEdit } from '~/lib/can-edit';
+import { useCanEdit } from '~/components/user-menu-context';
 import { isActive } from '~/lib/status';
 import { useRefreshRuns } from '~/lib/use-refresh-runs';
 import { useTRPC } from '~/trpc/react';

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 
-import { useCanEdit } from '~/lib/can-edit';
+import { useCanEdit } from '~/components/user-menu-context';
 import { useRefreshRuns } from '~/lib/use-refresh-runs';
 import { useTRPC } from '~/trpc/react';
 

@@ -15,8 +15,13 @@ export function useSignedInUser(): SignedInUser | null {
   return useContext(ViewerContext);
 }
 
+/** Members and admins launch, cancel, retry and edit; viewers only look. */
+export function useCanEdit(): boolean {
+  const user = useSignedInUser();
+  return user !== null && user.role !== 'viewer';
+}
+
 /** Renders its children only for members and admins: viewers see no launch or edit controls. */
 export function MemberOnly({ children }: { children: ReactNode }) {
-  const user = useSignedInUser();
-  return user && user.role !== 'viewer' ? children : null;
+  return useCanEdit() ? children : null;
 }
