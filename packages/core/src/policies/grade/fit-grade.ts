@@ -39,11 +39,12 @@ export class GradePolicy implements FusionPolicy {
 
 /**
  * GRADE (Hong et al., WWW 2026): a Dirichlet policy over fusion weights, conditioned on the request
- * state and the objective preference. LambdaLoss learning-to-rank starts it (and gives the frozen
- * reference policy); then, per request, groupSize sampled weight vectors re-rank the candidates, their
- * composite rewards give group-relative advantages, and the clipped ratio of log-densities plus a KL
- * penalty to the reference is minimised. The exploration scale adapts so that a target share of
- * the groups that could tell rankings apart see different rewards (no spread, no advantage). The parameters with the best validation composite are returned.
+ * state and the objective preference. LambdaLoss learning-to-rank, stopped early on validation,
+ * starts it (and gives the frozen reference policy); then, per request, groupSize sampled weight
+ * vectors re-rank the candidates, their composite rewards give group-relative advantages, and the
+ * clipped ratio of log-densities plus a KL penalty to the reference is minimised. The exploration
+ * scale adapts so that a target share of the groups that could tell rankings apart see different
+ * rewards (no spread, no advantage). The parameters with the best validation composite are returned.
  */
 export async function fitGrade(train: RequestBatch, valid: RequestBatch, hyper: GradeHyper, rng: Rng, hooks: FusionTrainingHooks = {}): Promise<GradePolicy> {
   const m = train.objectives.length;
@@ -56,8 +57,17 @@ export async function fitGrade(train: RequestBatch, valid: RequestBatch, hyper: 
   const seed = rng.nextUint32();
   const policy = new WeightPolicyNetwork(hyper.distribution, dim + m, hyper.hidden, m, new Rng(seed), hyper.logitStd);
   const reference = new WeightPolicyNetwork(hyper.distribution, dim + m, hyper.hidden, m, new Rng(seed), hyper.logitStd);
-  const ltrOptions = { steps: hyper.pretrainSteps, batchRequests: hyper.batchRequests, learningRate: hyper.pretrainLearningRate, sigma: hyper.lambdaSigma, preferenceMix: hyper.preferenceMix };
-  const ltr = pretrainByLambdaLoss(policy, train, states, dim, goal, ltrOptions, rng);
+  const final = new GradePolicy(policy, standardizer, goal.preference);
+  const validate = () => evaluateBatch(valid, final.weights(valid), goal).composite;
+  const ltrOptions = {
+    steps: hyper.pretrainSteps,
+    batchRequests: hyper.batchRequests,
+    learningRate: hyper.pretrainLearningRate,
+    sigma: hyper.lambdaSigma,
+    preferenceMix: hyper.preferenceMix,
+    evalEvery: hyper.evalEvery,
+  };
+  const ltr = pretrainByLambdaLoss(policy, train, states, dim, goal, ltrOptions, validate, rng);
   blendVariables(reference.variables, policy.variables);
 
   const requests = requestCount(train);
@@ -65,10 +75,8 @@ export async function fitGrade(train: RequestBatch, valid: RequestBatch, hyper: 
   policy.scale = hyper.distribution === 'dirichlet' ? hyper.concentration : 1;
   const rankable = rankableRequests(train);
   const scales = priorScales(train);
-  const final = new GradePolicy(policy, standardizer, goal.preference);
-  const validate = () => evaluateBatch(valid, final.weights(valid), goal).composite;
   let best = { composite: validate(), variables: snapshotVariables(policy.variables) };
-  await hooks.onStep?.(0, { 'train/ltr_loss_first': ltr.first, 'train/ltr_loss_last': ltr.last, 'valid/composite': best.composite });
+  await hooks.onStep?.(0, { 'train/ltr_loss_first': ltr.first, 'train/ltr_loss_last': ltr.last, 'train/ltr_kept_step': ltr.kept, 'valid/composite': best.composite });
 
   const optimizer = new Adam(policy.variables, { learningRate: hyper.learningRate });
   for (let step = 1; step <= hyper.steps; step++) {

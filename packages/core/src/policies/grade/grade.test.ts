@@ -67,6 +67,21 @@ describe('GRADE', () => {
     expect(spread(weights)).toBeGreaterThan(0.1);
   });
 
+  it('the LambdaLoss start keeps the network of its best validation composite', async () => {
+    const start = async (pretrainSteps: number) => {
+      const seen: Record<string, number> = {};
+      await fitGrade(train, valid, { ...quick, steps: 0, pretrainSteps }, new Rng(13), { onStep: (_, m) => void Object.assign(seen, m) });
+      return { composite: seen['valid/composite']!, kept: seen['train/ltr_kept_step']! };
+    };
+    const untrained = await start(0);
+    const long = await start(120);
+    // Stopping the same run at the kept step gives the same network.
+    const stopped = await start(long.kept);
+    expect(long.composite).toBeGreaterThan(untrained.composite);
+    expect(stopped.kept).toBe(long.kept);
+    expect(stopped.composite).toBeCloseTo(long.composite, 6);
+  });
+
   it('a large KL coefficient keeps the policy near its LambdaLoss reference', async () => {
     const finalKl = async (klCoef: number) => {
       const kls: number[] = [];

@@ -5,6 +5,7 @@ import type { FusionGoal, RequestBatch } from '../../fusion/request-batch';
 import type { Rng } from '../../rng';
 import { trainingPreferences } from './request-rewards';
 import { preferenceStates } from './request-state';
+import { blendVariables, snapshotVariables } from './variable-copies';
 import type { WeightPolicyNetwork } from './weight-distribution';
 
 const PRODUCT_FLOOR = 1e-12;
@@ -17,13 +18,17 @@ export interface LtrOptions {
   sigma: number;
   /** Share of requests trained for a random preference instead of the goal's. */
   preferenceMix: number;
+  /** Validate every this many steps (and before the first): the network of the best validation composite is kept. */
+  evalEvery: number;
 }
 
 /**
  * Supervised learning-to-rank start for GRADE: the policy's mean weights fuse each request's
  * predictions, and LambdaLoss pulls that ranking towards the logged feedback, graded as the
- * request's preference-weighted sum of its objectives' labels (each scaled to [0, 1]). Returns the
- * mean loss of the first and last tenth of the steps.
+ * request's preference-weighted sum of its objectives' labels (each scaled to [0, 1]). Stopped
+ * early on `validate` (the composite of the current mean weights): with a few logged candidates
+ * per request, how long to train is a question for held-out days, not for the loss. Returns the mean loss of the first and last tenth of
+ * the steps, and the step kept.
  */
 export function pretrainByLambdaLoss(
   policy: WeightPolicyNetwork,
@@ -32,8 +37,9 @@ export function pretrainByLambdaLoss(
   stateDim: number,
   goal: FusionGoal,
   options: LtrOptions,
+  validate: () => number,
   rng: Rng,
-): { first: number; last: number } {
+): { first: number; last: number; kept: number } {
   const m = batch.objectives.length;
   const requests = batch.offsets.length - 1;
   const scaled = scaledLabels(batch);
@@ -41,7 +47,8 @@ export function pretrainByLambdaLoss(
   const variables = policy.network.variables;
   const optimizer = new Adam(variables, { learningRate: options.learningRate });
   const losses: number[] = [];
-  for (let step = 0; step < options.steps; step++) {
+  let best = { composite: validate(), step: 0, variables: snapshotVariables(variables) };
+  for (let step = 1; step <= options.steps; step++) {
     const ids = Array.from({ length: Math.min(options.batchRequests, requests) }, () => rng.int(requests));
     const preferences = trainingPreferences(ids.length, goal.preference, options.preferenceMix, rng);
     const longest = Math.max(...ids.map((q) => batch.offsets[q + 1]! - batch.offsets[q]!));
@@ -66,11 +73,20 @@ export function pretrainByLambdaLoss(
     optimizer.apply(variables.map((v) => grads[v.name]!));
     losses.push(value.dataSync()[0]!);
     tf.dispose([value, grads]);
+    if (step % options.evalEvery === 0 || step === options.steps) {
+      const composite = validate();
+      if (composite > best.composite) {
+        tf.dispose(best.variables);
+        best = { composite, step, variables: snapshotVariables(variables) };
+      }
+    }
   }
+  blendVariables(variables, best.variables);
+  tf.dispose(best.variables);
   optimizer.dispose();
   const tenth = Math.max(1, Math.floor(losses.length / 10));
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
-  return { first: mean(losses.slice(0, tenth)), last: mean(losses.slice(-tenth)) };
+  return { first: mean(losses.slice(0, tenth)), last: mean(losses.slice(-tenth)), kept: best.step };
 }
 
 /** Each objective's labels as min(1, label / scale), scale the mean non-zero label (1 for binary feedback), [candidates x K]. */
