@@ -3,7 +3,6 @@ import {
   composite,
   evaluateBatch,
   type FrontArtifact,
-  type FusionPolicy,
   frontArtifact,
   type RequestBatch,
   sweepFront,
@@ -12,13 +11,12 @@ import {
 } from '@tradeoff/core';
 
 /**
- * Re-ranking metrics of a policy on a split: NDCG@k per objective, the composite, the prior (mean
- * predicted signals of the top-k, per objective and under the preference), the logged order's
- * composite for reference, and the spread of the policy's weights across users per objective.
+ * Re-ranking metrics of a policy's weights on a split: NDCG@k per objective, the composite, the
+ * prior (mean predicted signals of the top-k, per objective and under the preference), the logged
+ * order's composite for reference, and the spread of the weights across users per objective.
  */
-export function rerankMetrics(split: string, policy: FusionPolicy, batch: RequestBatch): Record<string, number> {
+export function rerankMetrics(split: string, weights: Float32Array, batch: RequestBatch): Record<string, number> {
   const goal = batchGoal(batch);
-  const weights = policy.weights(batch);
   const result = evaluateBatch(batch, weights);
   const spread = weightSpread(batch.users, weights, batch.objectives.length);
   const out: Record<string, number> = {
@@ -37,13 +35,12 @@ export function rerankMetrics(split: string, policy: FusionPolicy, batch: Reques
 }
 
 /**
- * The policy's Pareto front on a split: for each preference of the simplex grid, its NDCG@k per
- * objective when the user asks for that preference, its weights tilted toward it (computed once,
- * tilted per preference). Reference point: all zeros.
+ * A policy's Pareto front on a split: for each preference of the simplex grid, the NDCG@k per
+ * objective when the user asks for that preference, the policy's weights on the split (`base`)
+ * tilted toward it. Reference point: all zeros.
  */
-export async function policyFront(split: string, policy: FusionPolicy, batch: RequestBatch, divisions: number): Promise<{ artifact: FrontArtifact; metrics: Record<string, number> }> {
+export async function policyFront(split: string, base: Float32Array, batch: RequestBatch, divisions: number): Promise<{ artifact: FrontArtifact; metrics: Record<string, number> }> {
   const goal = batchGoal(batch);
-  const base = policy.weights(batch);
   const swept = await sweepFront(batch.objectives.length, divisions, (preference) => {
     const p = Float32Array.from(preference);
     const weights = tiltWeights(base, p);

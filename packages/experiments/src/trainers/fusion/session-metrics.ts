@@ -1,4 +1,4 @@
-import { batchGoal, type FusionPolicy, fuseScores, rankWithinRequests } from '@tradeoff/core';
+import { batchGoal, fuseScores, rankWithinRequests } from '@tradeoff/core';
 import { fitUserModel, simulateSessions, type UserModel } from '@tradeoff/data';
 import type { FusionData, FusionSplit } from '../../datasets/fusion-data';
 
@@ -15,13 +15,13 @@ export function fitSimulatedUser(data: FusionData): UserModel {
 }
 
 /**
- * Session return of a policy in the simulator: the response model is the predictor (its predicted
- * signal probabilities), the user leaves as the fitted model says.
+ * Session return of a policy's weights in the simulator: the response model is the predictor (its
+ * predicted signal probabilities), the user leaves as the fitted model says.
  */
-export function sessionMetrics(split: string, policy: FusionPolicy, data: FusionSplit, user: UserModel, options: { seed: number; repeats: number }): Record<string, number> {
+export function sessionMetrics(split: string, weights: Float32Array, data: FusionSplit, user: UserModel, options: { seed: number; repeats: number }): Record<string, number> {
   const { batch } = data;
   const goal = batchGoal(batch);
-  const scores = fuseScores({ predictions: batch.predictions, objectives: batch.objectives.length, offsets: batch.offsets, weights: policy.weights(batch), form: goal.form });
+  const scores = fuseScores({ predictions: batch.predictions, objectives: batch.objectives.length, offsets: batch.offsets, weights, form: goal.form });
   const order = rankWithinRequests(scores, batch.offsets);
   const result = simulateSessions(user, { probabilities: batch.predictions, offsets: batch.offsets, durationMs: data.durationMs, order }, options);
   const out: Record<string, number> = {

@@ -67,13 +67,16 @@ export async function fitAndScore(spec: Spec, prepared: PreparedFusion, sink: Ru
   sink.log('info', `${spec.algorithm}: fitted in ${((performance.now() - started) / 1000).toFixed(1)} s (${step} steps)`);
 
   sink.progress(step, total, 'evaluating');
-  const front = await policyFront('test', policy, data.splits.test.batch, hyper.frontDivisions);
+  // The policy runs once per split (DeepPRL's encoder is the costly part); every metric reuses its weights.
+  const { valid, test } = data.splits;
+  const testWeights = policy.weights(test.batch);
+  const front = await policyFront('test', testWeights, test.batch, hyper.frontDivisions);
   const final: Record<string, number> = {
     ...prepared.predictorMetrics,
-    ...rerankMetrics('valid', policy, data.splits.valid.batch),
-    ...rerankMetrics('test', policy, data.splits.test.batch),
+    ...rerankMetrics('valid', policy.weights(valid.batch), valid.batch),
+    ...rerankMetrics('test', testWeights, test.batch),
     ...front.metrics,
-    ...sessionMetrics('test', policy, data.splits.test, user, hyper.simulator),
+    ...sessionMetrics('test', testWeights, test, user, hyper.simulator),
   };
   await sink.metrics(Object.entries(final).map(([key, value]) => ({ key, step, value })));
   await sink.saveArtifact({ kind: 'front', name: 'front', step, files: { 'front.json': jsonFile(front.artifact) } });
