@@ -5,7 +5,7 @@ import { batchGoal, type FusionPolicy, type FusionTrainingHooks, type RequestBat
 import { Rng } from '../../rng';
 import { priorScales, sampledRewards, trainingPreferences } from '../grade/request-rewards';
 import { gatherRows, requestStateFeatures, Standardizer } from '../grade/request-state';
-import { blendVariables, snapshotVariables } from '../grade/variable-copies';
+import { BestVariables, blendVariables } from '../grade/variable-copies';
 import { ActorCritic, type StateInput } from './actor-critic';
 import type { DeepPrlHyper } from './deepprl-hyper';
 import { historyTensors, historyVocab } from './history-tensors';
@@ -42,7 +42,6 @@ export class DeepPrlPolicy implements FusionPolicy {
     }
     return out;
   }
-
 
   dispose(): void {
     this.networks.dispose();
@@ -86,8 +85,8 @@ export async function fitDeepPrl(train: RequestBatch, valid: RequestBatch, hyper
 
   const final = new DeepPrlPolicy(online, standardizer, goal.preference);
   const validate = () => evaluateBatch(valid, final.weights(valid), goal).composite;
-  let best = { composite: validate(), variables: snapshotVariables(online.policyVariables) };
-  await hooks.onStep?.(0, { 'valid/composite': best.composite });
+  const best = new BestVariables(online.policyVariables, validate());
+  await hooks.onStep?.(0, { 'valid/composite': best.score });
 
   for (let step = 1; step <= hyper.steps; step++) {
     if (await hooks.shouldStop?.()) break;
@@ -154,15 +153,11 @@ export async function fitDeepPrl(train: RequestBatch, valid: RequestBatch, hyper
     if (step % hyper.evalEvery === 0 || step === hyper.steps) {
       const composite = validate();
       metrics['valid/composite'] = composite;
-      if (composite > best.composite) {
-        tf.dispose(best.variables);
-        best = { composite, variables: snapshotVariables(online.policyVariables) };
-      }
+      best.offer(composite, step);
     }
     await hooks.onStep?.(step, metrics);
   }
-  blendVariables(online.policyVariables, best.variables);
-  tf.dispose(best.variables);
+  best.restore();
   actorOptimizer.dispose();
   criticOptimizer.dispose();
   target.dispose();

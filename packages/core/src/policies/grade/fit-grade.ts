@@ -8,7 +8,7 @@ import type { GradeHyper } from './grade-hyper';
 import { pretrainByLambdaLoss } from './reference-ltr';
 import { priorScales, sampledRewards, trainingPreferences } from './request-rewards';
 import { preferenceStates, requestStateFeatures, Standardizer } from './request-state';
-import { blendVariables, snapshotVariables } from './variable-copies';
+import { BestVariables, blendVariables } from './variable-copies';
 import { WeightPolicyNetwork } from './weight-distribution';
 
 /**
@@ -30,7 +30,6 @@ export class GradePolicy implements FusionPolicy {
     const input = preferenceStates(this.standardizer.apply(values), dim, Int32Array.from({ length: r }, (_, q) => q), this.preference, this.preference.length);
     return tf.tidy(() => this.network.meanWeights(tf.tensor2d(input, [r, dim + this.preference.length])).dataSync() as Float32Array);
   }
-
 
   dispose(): void {
     this.network.dispose();
@@ -75,8 +74,8 @@ export async function fitGrade(train: RequestBatch, valid: RequestBatch, hyper: 
   policy.scale = hyper.distribution === 'dirichlet' ? hyper.concentration : 1;
   const rankable = rankableRequests(train);
   const scales = priorScales(train);
-  let best = { composite: validate(), variables: snapshotVariables(policy.variables) };
-  await hooks.onStep?.(0, { 'train/ltr_loss_first': ltr.first, 'train/ltr_loss_last': ltr.last, 'train/ltr_kept_step': ltr.kept, 'valid/composite': best.composite });
+  const best = new BestVariables(policy.variables, validate());
+  await hooks.onStep?.(0, { 'train/ltr_loss_first': ltr.first, 'train/ltr_loss_last': ltr.last, 'train/ltr_kept_step': ltr.kept, 'valid/composite': best.score });
 
   const optimizer = new Adam(policy.variables, { learningRate: hyper.learningRate });
   for (let step = 1; step <= hyper.steps; step++) {
@@ -122,15 +121,11 @@ export async function fitGrade(train: RequestBatch, valid: RequestBatch, hyper: 
     if (step % hyper.evalEvery === 0 || step === hyper.steps) {
       const composite = validate();
       metrics['valid/composite'] = composite;
-      if (composite > best.composite) {
-        tf.dispose(best.variables);
-        best = { composite, variables: snapshotVariables(policy.variables) };
-      }
+      best.offer(composite, step);
     }
     await hooks.onStep?.(step, metrics);
   }
-  blendVariables(policy.variables, best.variables);
-  tf.dispose(best.variables);
+  best.restore();
   optimizer.dispose();
   reference.dispose();
   return final;

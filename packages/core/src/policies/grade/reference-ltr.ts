@@ -5,7 +5,7 @@ import type { FusionGoal, RequestBatch } from '../../fusion/request-batch';
 import type { Rng } from '../../rng';
 import { trainingPreferences } from './request-rewards';
 import { preferenceStates } from './request-state';
-import { blendVariables, snapshotVariables } from './variable-copies';
+import { BestVariables } from './variable-copies';
 import type { WeightPolicyNetwork } from './weight-distribution';
 
 const PRODUCT_FLOOR = 1e-12;
@@ -47,7 +47,7 @@ export function pretrainByLambdaLoss(
   const variables = policy.network.variables;
   const optimizer = new Adam(variables, { learningRate: options.learningRate });
   const losses: number[] = [];
-  let best = { composite: validate(), step: 0, variables: snapshotVariables(variables) };
+  const best = new BestVariables(variables, validate());
   for (let step = 1; step <= options.steps; step++) {
     const ids = Array.from({ length: Math.min(options.batchRequests, requests) }, () => rng.int(requests));
     const preferences = trainingPreferences(ids.length, goal.preference, options.preferenceMix, rng);
@@ -73,16 +73,9 @@ export function pretrainByLambdaLoss(
     optimizer.apply(variables.map((v) => grads[v.name]!));
     losses.push(value.dataSync()[0]!);
     tf.dispose([value, grads]);
-    if (step % options.evalEvery === 0 || step === options.steps) {
-      const composite = validate();
-      if (composite > best.composite) {
-        tf.dispose(best.variables);
-        best = { composite, step, variables: snapshotVariables(variables) };
-      }
-    }
+    if (step % options.evalEvery === 0 || step === options.steps) best.offer(validate(), step);
   }
-  blendVariables(variables, best.variables);
-  tf.dispose(best.variables);
+  best.restore();
   optimizer.dispose();
   const tenth = Math.max(1, Math.floor(losses.length / 10));
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);

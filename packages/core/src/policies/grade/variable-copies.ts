@@ -1,8 +1,35 @@
 import * as tf from '@tensorflow/tfjs';
 
-/** Copies of variables' current values (a checkpoint kept in memory, e.g. the best on validation). */
-export function snapshotVariables(variables: readonly tf.Variable[]): tf.Tensor[] {
-  return variables.map((v) => tf.clone(v));
+/**
+ * The variables' values at their best validation score so far, kept in memory: offer() each new
+ * score, and restore() puts the best values back (and frees the copy) when training ends.
+ */
+export class BestVariables {
+  private copy: tf.Tensor[];
+
+  /** Starts from the current values, scored `score` at step 0. */
+  constructor(
+    private readonly variables: readonly tf.Variable[],
+    public score: number,
+    public step = 0,
+  ) {
+    this.copy = variables.map((v) => tf.clone(v));
+  }
+
+  /** Keeps the current values when `score` beats the best so far. */
+  offer(score: number, step: number): void {
+    if (!(score > this.score)) return;
+    tf.dispose(this.copy);
+    this.copy = this.variables.map((v) => tf.clone(v));
+    this.score = score;
+    this.step = step;
+  }
+
+  restore(): void {
+    blendVariables(this.variables, this.copy);
+    tf.dispose(this.copy);
+    this.copy = [];
+  }
 }
 
 /** target <- tau * source + (1 - tau) * target, variable by variable (tau = 1 copies; soft updates of target networks below 1). */
