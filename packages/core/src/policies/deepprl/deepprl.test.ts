@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../backend';
 import { evaluateBatch } from '../../fusion/batch-tools';
 import { Rng } from '../../rng';
-import { contextualRequests } from '../grade/contextual-requests';
+import { contextualSplits } from '../contextual-requests';
 import { DEEPPRL_DEFAULTS, type DeepPrlHyper } from './deepprl-hyper';
 import { fitDeepPrl } from './fit-deepprl';
 import { historyTensors } from './history-tensors';
@@ -13,10 +13,7 @@ beforeAll(async () => {
   await initBackend();
 });
 
-const shape = { users: 60, requestsPerUser: 5, candidates: 8, historySteps: 6 };
-const train = contextualRequests(shape, new Rng(1));
-const valid = contextualRequests({ ...shape, users: 30 }, new Rng(2));
-const test = contextualRequests({ ...shape, users: 40 }, new Rng(3));
+const { train, valid, test } = contextualSplits();
 const quick: DeepPrlHyper = { ...DEEPPRL_DEFAULTS, steps: 150, batchRequests: 64, criticWarmup: 30, actorLearningRate: 3e-3, evalEvery: 10 };
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 

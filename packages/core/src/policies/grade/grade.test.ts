@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../backend';
 import { evaluateBatch } from '../../fusion/batch-tools';
 import { Rng } from '../../rng';
-import { contextualRequests } from './contextual-requests';
+import { contextualSplits } from '../contextual-requests';
 import { fitGrade } from './fit-grade';
 import { GRADE_DEFAULTS, type GradeHyper } from './grade-hyper';
 import { WeightPolicyNetwork } from './weight-distribution';
@@ -12,10 +12,7 @@ beforeAll(async () => {
   await initBackend();
 });
 
-const shape = { users: 60, requestsPerUser: 5, candidates: 8, historySteps: 6 };
-const train = contextualRequests(shape, new Rng(1));
-const valid = contextualRequests({ ...shape, users: 30 }, new Rng(2));
-const test = contextualRequests({ ...shape, users: 40 }, new Rng(3));
+const { train, valid, test } = contextualSplits();
 const quick: GradeHyper = { ...GRADE_DEFAULTS, steps: 60, batchRequests: 64, groupSize: 8, learningRate: 3e-3, pretrainSteps: 40, evalEvery: 10 };
 
 /** Best composite any single weight vector reaches on a batch (grid of step 0.05). */

@@ -1,4 +1,3 @@
-export { type ContextualRequestOptions, contextualRequests } from './contextual-requests';
 export { fitGrade, GradePolicy } from './fit-grade';
 export { GRADE_DEFAULTS, type GradeHyper } from './grade-hyper';
 export type { RewardOptions } from './request-rewards';

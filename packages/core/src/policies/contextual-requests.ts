@@ -1,5 +1,5 @@
-import type { RequestBatch } from '../../fusion/request-batch';
-import type { Rng } from '../../rng';
+import type { RequestBatch } from '../fusion/request-batch';
+import { Rng } from '../rng';
 
 export interface ContextualRequestOptions {
   users: number;
@@ -11,7 +11,7 @@ export interface ContextualRequestOptions {
 }
 
 /**
- * Requests whose best fusion weights differ by user, for testing that a policy personalises: each
+ * Test fixture (not exported). Requests whose best fusion weights differ by user, for testing that a policy personalises: each
  * user has a taste u in [0, 1]; the two candidates with the highest (1 - u) p0 + u p1 are the
  * positives of both objectives, so the ideal weights are (1 - u, u) and no constant vector matches
  * them (the goal scores NDCG@2). The context holds a noisy u; the history's feedback reveals u too (objective 0 is logged
@@ -70,5 +70,15 @@ export function contextualRequests(options: ContextualRequestOptions, rng: Rng):
     history: { steps: t, items, gaps, feedback, length },
     goal: { preference: Float32Array.of(0.5, 0.5), k: 2, form: 'sum' },
     tastes,
+  };
+}
+
+/** The train, valid and test splits the personalising policies' tests share: different users in each. */
+export function contextualSplits() {
+  const shape = { users: 60, requestsPerUser: 5, candidates: 8, historySteps: 6 };
+  return {
+    train: contextualRequests(shape, new Rng(1)),
+    valid: contextualRequests({ ...shape, users: 30 }, new Rng(2)),
+    test: contextualRequests({ ...shape, users: 40 }, new Rng(3)),
   };
 }
