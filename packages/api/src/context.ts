@@ -1,5 +1,7 @@
 import type { PrismaClient, RunQueue } from '@tradeoff/db';
 
+import type { Caller } from './caller.ts';
+
 /** How a request identifies its caller. */
 export interface Credentials {
   apiToken?: string;
@@ -19,6 +21,8 @@ export interface Context {
   resHeaders?: Headers;
   /** The request came over HTTPS, so the session cookie is marked Secure. */
   secure: boolean;
+  /** Only for a context made from a request's headers: its caller, resolved once (see callerOf). */
+  requestCaller?: { resolved?: Promise<Caller | null> };
 }
 
 export const API_TOKEN_HEADER = 'x-tradeoff-token';
@@ -61,5 +65,6 @@ export function createContext(opts: CreateContextOptions): Context {
     trusted: opts.trusted ?? false,
     resHeaders: opts.resHeaders,
     secure: opts.secure ?? false,
+    requestCaller: opts.headers ? {} : undefined,
   };
 }

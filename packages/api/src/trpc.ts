@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 
-import { resolveCaller } from './caller.ts';
+import { callerOf } from './caller.ts';
 import type { Context } from './context.ts';
 import { describeZodError } from './input-errors.ts';
 
@@ -38,7 +38,7 @@ const ROLE_RANK = { viewer: 0, member: 1, admin: 2 } as const;
 /** The caller must be identified (API token, session, or trusted in-process) and hold at least `role`. */
 function requireRole(role: keyof typeof ROLE_RANK) {
   return publicProcedure.use(async ({ ctx, next }) => {
-    const caller = await resolveCaller(ctx);
+    const caller = await callerOf(ctx);
     if (!caller) {
       const presented = ctx.credentials.apiToken || ctx.credentials.sessionToken;
       const message = presented ? 'unknown, expired or revoked API token or session' : 'sign in, or send an API token';

@@ -17,6 +17,5 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   if (!sessionToken) return null;
   const { prisma } = await platform();
   const caller = await resolveCaller({ prisma, credentials: { sessionToken }, trusted: false });
-  if (!caller) return null;
-  return prisma.user.findUnique({ where: { id: caller.userId }, select: { id: true, email: true, name: true, role: true } });
+  return caller && { id: caller.userId, email: caller.email, name: caller.name, role: caller.role };
 });

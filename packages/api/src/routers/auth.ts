@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
-import { resolveCaller } from '../caller.ts';
+import { callerOf } from '../caller.ts';
 import { hashPassword, verifyPassword } from '../password.ts';
 import { clearedSessionCookie, createSession, deleteSession, sessionCookie } from '../session.ts';
 import { publicProcedure, router } from '../trpc.ts';
@@ -43,9 +43,7 @@ export const authRouter = router({
 
   /** The signed-in user, or null for an anonymous caller (the dashboard then shows the sign-in page). */
   me: publicProcedure.query(async ({ ctx }) => {
-    const caller = await resolveCaller(ctx);
-    if (!caller) return null;
-    const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { id: true, email: true, name: true, role: true } });
-    return { ...user, via: caller.via };
+    const caller = await callerOf(ctx);
+    return caller && { id: caller.userId, email: caller.email, name: caller.name, role: caller.role, via: caller.via };
   }),
 });

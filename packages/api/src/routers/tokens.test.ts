@@ -52,6 +52,18 @@ describe.each(await storeKinds())('API tokens on %s', (kind) => {
     expect(Array.isArray(await as(viewer.token).experiments.list())).toBe(true);
   });
 
+  test("a request's procedures share one lookup of its caller; the next request looks again", async () => {
+    const created = await as(viewer.token).tokens.create({ name: 'one request' });
+    const request = () => createCaller(createContext({ prisma: store.prisma, queue, headers: new Headers({ authorization: `Bearer ${created.token}` }) }));
+    const batch = request();
+    expect(await batch.auth.me()).toMatchObject({ email: viewer.email, role: 'viewer', via: 'token' });
+    await as(viewer.token).tokens.revoke({ id: created.id });
+    // Later procedures of the same request reuse the caller it resolved; a new request is refused.
+    expect(Array.isArray(await batch.experiments.list())).toBe(true);
+    expect(await request().experiments.list().catch((e: unknown) => e)).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await request().auth.me()).toBeNull();
+  });
+
   test('an expired token is refused', async () => {
     const created = await as(viewer.token).tokens.create({ name: 'short-lived', expiresInDays: 1 });
     expect(Array.isArray(await as(created.token).experiments.list())).toBe(true);
