@@ -10,11 +10,12 @@ import type { RunOptions } from '../../run-types';
 import type { RunSink } from '../../sink';
 import type { Spec } from '../../spec';
 import { train as trainMultitask } from '../multitask-trainer';
+import { predictorCodeFingerprint } from './code-fingerprint';
 
 const METRICS_FILE = 'predictor-metrics.json';
 
 export interface Predictor {
-  /** Hash of the predictor's spec: its cache folder. */
+  /** Hash of the predictor's spec and code: its cache folder. */
   key: string;
   /** The predictor's own final metrics (valid/test AUC per objective), as `predictor/<name>`. */
   metrics: Record<string, number>;
@@ -36,14 +37,14 @@ export function predictorSpec(spec: Spec, hyper: FusionPipelineHyper, objectives
 
 /**
  * The fusion run's stage-1 predictor: loaded from the cache when a predictor with the same spec
- * (algorithm, filled-in hyper, data, objectives, seed) was trained before, else trained with the
+ * (algorithm, filled-in hyper, data, objectives, seed) was trained before by the same code, else trained with the
  * multi-task trainer (its metrics reported as `predictor/...`) and cached. Every policy and seed
  * on the same data therefore shares one predictor.
  */
 export async function loadOrTrainPredictor(spec: Spec, hyper: FusionPipelineHyper, objectives: string[], sink: RunSink, options: RunOptions): Promise<Predictor> {
   const multitask = predictorSpec(spec, hyper, objectives);
   const { name: _name, ...identity } = multitask;
-  const key = createHash('sha256').update(JSON.stringify({ version: 1, ...identity })).digest('hex').slice(0, 24);
+  const key = createHash('sha256').update(JSON.stringify({ code: predictorCodeFingerprint(), ...identity })).digest('hex').slice(0, 24);
   const dir = resolve(hyper.predictor.cacheDir, key);
   let files = await readCache(dir);
   if (files) sink.log('info', `predictor ${multitask.algorithm}: reusing ${dir}`);
