@@ -129,12 +129,17 @@ const verdicts = [
 // Why a target can be missed, said only when it is.
 if (satisfied.some((x) => !x.ok)) {
   verdicts.push(
-    '- Test turns are new dialogues: the policy passes the checks there about three times less often than on the turns it was trained on, which is what `constraintSlack` aims the training batches at; a seed below tau missed that estimate.',
+    '- Test turns are new dialogues: the policy fails the checks there about twice as often as on the turns it was trained on, which is what `constraintSlack` aims the training batches at; a seed below tau missed that estimate.',
   );
 }
 if (mean(moreRuns.map(oscillation)) >= mean(outcomes['fixed-mix'].map(oscillation))) {
   verdicts.push(
     "- The sampled-batch curves are dominated by the noise of drawing 64 turns and one response each; on the noise-free expected rewards both policies move smoothly (stds of a few 1e-4 over 20 steps, mostly the trend). The gap is naturalness alone (fluency, BLEU and diversity are as steady or steadier under `more`): naturalness is a Gaussian score of the length, whose batch noise shrinks as it nears 1, and `more`, holding the entity check near 0.975 on training turns where `fixed-mix` lets it sit near 0.935, settles at a lower naturalness (0.93-0.94 against 0.96 over the last 100 steps of seeds 0 and 1). With Adam steps on a log-linear ranker neither run shows the swings a fixed mix causes in the paper's generators, so there is little oscillation for MORE to remove here.",
+  );
+}
+if (lowerOrNot(oscillation) === 'lower' && lowerOrNot(expectedOscillation) === 'not lower') {
+  verdicts.push(
+    "- Where the steadiness comes from: the sampled-batch measure is mostly the noise of drawing 64 turns and one response each, and `more`'s gradient-agreement weights settle on naturalness (weight above 0.99 from about step 500), which it holds near 0.96, where the batch noise of that length score is small. On the noise-free expected rewards `more` is not steadier than `fixed-mix`. The price is BLEU and combined: with the previous defaults (constraint slack 0.35, weight step 0.01) `more` scored 85.39 ± 0.21 combined and oscillated 0.0177 ± 0.0004.",
   );
 }
 const curves = (['fixed-mix', 'more'] as const).map((a) => ({ name: a, data: meanCurve(outcomes[a]) }));
@@ -181,8 +186,10 @@ the DB has no match; a venue named when matches exist and the reference offers o
 phone / address / postcode / train id provided), booking (a reference exactly when a booking is made), count (\`[value_count]\`
 only with DB matches). \`fixed-mix\` weighs the four rewards and four checks equally; \`more\` treats the checks as constraints
 with thresholds ${REASONING_CHECKS.map((c) => `${c} ${DEFAULT_THRESHOLDS[c]}`).join(', ')} on new dialogues (PI-controlled multipliers, Stooke et al. 2020: from ${moreDefaults.lambdaInit}, integral step ${moreDefaults.dualStep}, proportional gain ${moreDefaults.dualProportional} on the violation averaged with weight ${moreDefaults.dualSmoothing}; plain dual ascent, an integral controller, overshot: the entity multiplier climbed to about 7 and took hundreds of steps to unwind while the check stayed above its target; the
-training batches are held to ${moreDefaults.constraintSlack} x the failure rate tau allows, since held-out turns fail the checks about three times as often), reweights the rewards by
-gradient agreement (step ${moreDefaults.weightStep}), and divides its Lagrangian by 1 + the sum of the multipliers so that its step is as long as \`fixed-mix\`'s.
+training batches are held to ${moreDefaults.constraintSlack} x the failure rate tau allows, since the validation dialogues fail the checks about twice as often as the
+training batches; 0.35 pinned the entity check near 0.975 on training turns and cost naturalness), reweights the rewards by gradient agreement (step
+${moreDefaults.weightStep}; the agreement scores favour naturalness, whose weight passes 0.99 by RL step 500 on seeds 0 and 1, after which the mix holds still; at step
+0.01 the weights were still moving at the last step), and divides its Lagrangian by 1 + the sum of the multipliers so that its step is as long as \`fixed-mix\`'s.
 
 Written by \`packages/experiments/scripts/write-dialogue-results.ts\` (examples \`examples/multiwoz-{dialogue-sl,fixed-mix,more}.json\`,
 seeds ${seeds.join(', ')}, mean ± std over seeds). Data: the shared MultiWOZ 2.1 dev dialogues split by id 80/10/10

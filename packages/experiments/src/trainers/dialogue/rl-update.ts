@@ -42,7 +42,7 @@ function advantages(values: readonly number[]): number[] {
  * One REINFORCE step: sample a response per turn of a random batch, score it, and return the
  * ascent direction with the step's metrics. `fixed-mix` weighs all rewards and checks equally;
  * `more` weighs the linguistic rewards by `state.weights` and the checks by the multipliers,
- * then updates both (dual ascent; gradient agreement of the per-reward policy gradients).
+ * then updates both (PI-controlled dual ascent; gradient agreement of the per-reward policy gradients).
  */
 export function rlStep(
   policy: RankingPolicy,
