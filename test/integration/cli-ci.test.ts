@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { censusSpec } from '../src/census.ts';
 import { censusLines, writeCensusRows } from '../src/census-files.ts';
-import { type CliProcess, runCli, startCli } from '../src/cli.ts';
+import { runCli, startCli } from '../src/cli.ts';
 import { hasCensus } from '../src/paths.ts';
-import { storeTargets, type TestStore } from '../src/stores.ts';
+import { censusStoreBlock, storeTargets } from '../src/stores.ts';
 
 const targets = await storeTargets();
 let dir = '';
@@ -70,50 +70,42 @@ describe.skipIf(!hasCensus)('tradeoff ci in process', () => {
 });
 
 describe.each(targets)('tradeoff ci on the $name store', (target) => {
-  let ts: TestStore;
-  const spawned: CliProcess[] = [];
-  beforeAll(async () => {
-    if (target.available && hasCensus) ts = await target.open();
-  });
-  afterAll(async () => {
-    for (const p of spawned) p.child.kill('SIGKILL');
-    await ts?.cleanup();
-  });
+  const block = censusStoreBlock(target);
 
   /** A finished run with these final metrics, as a worker or the SDK leaves one. */
   const baselineRun = async (final: Record<string, number>) => {
-    const run = await createTestRun(ts.store);
-    await ts.store.prisma.run.update({ where: { id: run.id }, data: { status: 'finished', finishedAt: new Date(), final } });
+    const run = await createTestRun(block.ts.store);
+    await block.ts.store.prisma.run.update({ where: { id: run.id }, data: { status: 'finished', finishedAt: new Date(), final } });
     return run.id;
   };
 
-  it.skipIf(!target.available || !hasCensus)('a regression beyond the tolerance fails in the metric\'s direction; a missing baseline is bad input', async () => {
+  it.skipIf(!block.runs)('a regression beyond the tolerance fails in the metric\'s direction; a missing baseline is bad input', async () => {
     // An unreachable AUC and an easily beaten log loss: one regression fails, the other passes.
     const baseline = await baselineRun({ 'test/auc/income': 0.9999, 'test/logloss/income': 50 });
     const junit = join(dir, `regression-${target.name}.xml`);
-    const result = await runCli(['ci', specFile, '--baseline', baseline, '--tolerance', '0.01', '--junit', junit], { env: ts.env });
+    const result = await runCli(['ci', specFile, '--baseline', baseline, '--tolerance', '0.01', '--junit', junit], { env: block.ts.env });
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`^FAIL\\s+test/auc/income vs baseline ${baseline}\\s+0\\.\\d+\\s+>= 0.9899 \\(baseline 0.9999 - 0.01\\)$`, 'm'));
     expect(result.stdout).toMatch(new RegExp(`^PASS\\s+test/logloss/income vs baseline ${baseline}\\s+0\\.\\d+\\s+<= 50.01`, 'm'));
     expect(result.stdout).toMatch(/regressed from the baseline's 0.9999 by more than 0.01 \(higher is better\)/);
     expect((await readFile(junit, 'utf8')).match(/<testcase /g)).toHaveLength(3);
 
-    const missing = await runCli(['ci', specFile, '--baseline', 'no-such-run', '--assert', 'test/auc/income>0'], { env: ts.env });
+    const missing = await runCli(['ci', specFile, '--baseline', 'no-such-run', '--assert', 'test/auc/income>0'], { env: block.ts.env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--baseline no-such-run: no such run in the store/);
   });
 
   // The HTTP path does not depend on the store behind the server: checked once.
-  it.skipIf(!target.available || !hasCensus || target.name !== 'pglite')('through a server (--url, --token) the baseline is read over HTTP; an unfinished baseline or a missing token is bad input', async () => {
-    const queue = await openRunQueue(ts.store.url);
-    const server = await serveApi({ prisma: ts.store.prisma, queue });
+  it.skipIf(!block.runs || target.name !== 'pglite')('through a server (--url, --token) the baseline is read over HTTP; an unfinished baseline or a missing token is bad input', async () => {
+    const queue = await openRunQueue(block.ts.store.url);
+    const server = await serveApi({ prisma: block.ts.store.prisma, queue });
     try {
-      const { token } = await createUserWithToken(ts.store, { role: 'viewer' });
-      const queued = await createTestRun(ts.store);
-      const result = await runCli(['ci', specFile, '--baseline', queued.id, '--url', server.url, '--token', token], { env: ts.env });
+      const { token } = await createUserWithToken(block.ts.store, { role: 'viewer' });
+      const queued = await createTestRun(block.ts.store);
+      const result = await runCli(['ci', specFile, '--baseline', queued.id, '--url', server.url, '--token', token], { env: block.ts.env });
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(`--baseline ${queued.id}: the run is queued, not finished`);
-      const anonymous = await runCli(['ci', specFile, '--baseline', queued.id, '--url', server.url], { env: { ...ts.env, TRADEOFF_TOKEN: undefined } });
+      const anonymous = await runCli(['ci', specFile, '--baseline', queued.id, '--url', server.url], { env: { ...block.ts.env, TRADEOFF_TOKEN: undefined } });
       expect(anonymous.code).toBe(2);
       expect(anonymous.stderr).toMatch(/^tradeoff: http:\/\/127\.0\.0\.1:\d+\/api\/trpc: sign in, or send an API token \(UNAUTHORIZED\)$/m);
     } finally {
@@ -123,22 +115,22 @@ describe.each(targets)('tradeoff ci on the $name store', (target) => {
   });
 
   // Before any worker is started on this store.
-  it.skipIf(!target.available || !hasCensus)('--store fails the gate when no worker starts the run in time, and says why', async () => {
-    const result = await runCli(['ci', specFile, '--store', '--start-timeout', '0.05', '--assert', 'test/auc/income>=0'], { env: ts.env });
+  it.skipIf(!block.runs)('--store fails the gate when no worker starts the run in time, and says why', async () => {
+    const result = await runCli(['ci', specFile, '--store', '--start-timeout', '0.05', '--assert', 'test/auc/income>=0'], { env: block.ts.env });
     expect(result.code, result.stdout + result.stderr).toBe(1);
     const runId = /run (\S+) queued/.exec(result.stderr)?.[1];
     expect(result.stdout + result.stderr).toMatch(new RegExp(`no worker started run ${runId} within 0.05 min`));
-    expect((await ts.store.prisma.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe('queued');
-    await ts.store.prisma.run.update({ where: { id: runId }, data: { status: 'cancelled' } });
+    expect((await block.ts.store.prisma.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe('queued');
+    await block.ts.store.prisma.run.update({ where: { id: runId }, data: { status: 'cancelled' } });
   });
 
-  it.skipIf(!target.available || !hasCensus)('--store launches the run for a worker, follows it and checks its final metrics', async () => {
-    spawned.push(startCli(['worker'], { env: ts.env }));
-    const result = await runCli(['ci', specFile, '--store', '--assert', 'test/auc/income>=0', '--assert', 'test/auc/income<=1'], { env: ts.env });
+  it.skipIf(!block.runs)('--store launches the run for a worker, follows it and checks its final metrics', async () => {
+    block.processes.push(startCli(['worker'], { env: block.ts.env }));
+    const result = await runCli(['ci', specFile, '--store', '--assert', 'test/auc/income>=0', '--assert', 'test/auc/income<=1'], { env: block.ts.env });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const runId = /run (\S+) queued/.exec(result.stderr)?.[1];
     expect(result.stderr).toMatch(new RegExp(`run ${runId} finished`));
-    const run = await ts.store.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+    const run = await block.ts.store.prisma.run.findUniqueOrThrow({ where: { id: runId } });
     expect(run.status).toBe('finished');
     const final = run.final as Record<string, number>;
     expect(result.stdout).toMatch(new RegExp(`^PASS\\s+test/auc/income>=0\\s+${Number(final['test/auc/income']!.toPrecision(6))}\\s`, 'm'));

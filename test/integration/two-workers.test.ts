@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { openApi } from '../src/api.ts';
-import { startCli, type CliProcess } from '../src/cli.ts';
+import { startCli } from '../src/cli.ts';
 import { metricPoints } from '../src/metrics.ts';
-import { hasCensus } from '../src/paths.ts';
-import { storeTargets, type TestStore } from '../src/stores.ts';
+import { censusStoreBlock, storeTargets } from '../src/stores.ts';
 import { waitFor } from '../src/wait.ts';
 
 const targets = await storeTargets();
@@ -14,18 +13,10 @@ const targets = await storeTargets();
  * gets a second, duplicate job. Each run is claimed exactly once, and launch exits 0.
  */
 describe.each(targets)('two workers on $name', (target) => {
-  let ts: TestStore;
-  const processes: CliProcess[] = [];
+  const block = censusStoreBlock(target);
 
-  beforeAll(async () => {
-    if (target.available && hasCensus) ts = await target.open();
-  });
-  afterAll(async () => {
-    for (const p of processes) p.child.kill('SIGKILL');
-    await ts?.cleanup();
-  });
-
-  it.skipIf(!target.available || !hasCensus)('never claim the same run twice', async () => {
+  it.skipIf(!block.runs)('never claim the same run twice', async () => {
+    const { ts, processes } = block;
     const { prisma } = ts.store;
     const launch = startCli(
       [

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { openApi } from '../src/api.ts';
 import { censusSpec } from '../src/census.ts';
-import { startCli, type CliProcess } from '../src/cli.ts';
+import { startCli } from '../src/cli.ts';
 import { metricPoints } from '../src/metrics.ts';
-import { hasCensus } from '../src/paths.ts';
-import { storeTargets, type TestStore } from '../src/stores.ts';
+import { censusStoreBlock, storeTargets } from '../src/stores.ts';
 import { waitFor } from '../src/wait.ts';
 
 const targets = await storeTargets();
@@ -19,18 +18,10 @@ const CHECKPOINT_EVERY = 20;
  * every train/loss step stored exactly once.
  */
 describe.each(targets)('worker crash and resume on $name', (target) => {
-  let ts: TestStore;
-  const workers: CliProcess[] = [];
+  const block = censusStoreBlock(target);
 
-  beforeAll(async () => {
-    if (target.available && hasCensus) ts = await target.open();
-  });
-  afterAll(async () => {
-    for (const worker of workers) worker.child.kill('SIGKILL');
-    await ts?.cleanup();
-  });
-
-  it.skipIf(!target.available || !hasCensus)('a restarted worker finishes the run from its checkpoint', async () => {
+  it.skipIf(!block.runs)('a restarted worker finishes the run from its checkpoint', async () => {
+    const { ts, processes: workers } = block;
     const { prisma } = ts.store;
     const api = await openApi(ts.store);
     const spec = await censusSpec([`hyper.epochs=${EPOCHS}`, `hyper.checkpointEvery=${CHECKPOINT_EVERY}`]);

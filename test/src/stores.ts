@@ -1,4 +1,8 @@
-import { openTestStore, realPostgresAvailable, type TestStore as DbTestStore } from '@tradeoff/db/testing';
+import { type TestStore as DbTestStore, openTestStore, realPostgresAvailable } from '@tradeoff/db/testing';
+import { afterAll, beforeAll } from 'vitest';
+
+import type { CliProcess } from './cli.ts';
+import { hasCensus } from './paths.ts';
 
 export interface TestStore {
   store: DbTestStore;
@@ -34,4 +38,30 @@ export async function storeTargets(): Promise<StoreTarget[]> {
     { name: 'pglite', available: true, open: () => open('pglite') },
     { name: 'postgres', available: postgresUp, open: () => open('postgres') },
   ];
+}
+
+/**
+ * The store of one describe block on `target` whose tests run the census example: opened before
+ * the block's tests; after them, the CLI processes they started (pushed to `processes`) are killed
+ * and the store is removed. `runs` is false where the target or the census data is missing.
+ */
+export function censusStoreBlock(target: StoreTarget): { runs: boolean; processes: CliProcess[]; readonly ts: TestStore } {
+  const runs = target.available && hasCensus;
+  const processes: CliProcess[] = [];
+  let opened: TestStore | undefined;
+  beforeAll(async () => {
+    if (runs) opened = await target.open();
+  });
+  afterAll(async () => {
+    for (const p of processes) p.child.kill('SIGKILL');
+    await opened?.cleanup();
+  });
+  return {
+    runs,
+    processes,
+    get ts() {
+      if (!opened) throw new Error(`the ${target.name} store is not open (runs: ${runs})`);
+      return opened;
+    },
+  };
 }
