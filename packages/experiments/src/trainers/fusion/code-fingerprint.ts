@@ -17,15 +17,18 @@ let fingerprint: string | undefined;
  * trainer retrains instead of silently reusing a stale predictor. Read once per process.
  */
 export function predictorCodeFingerprint(): string {
-  if (fingerprint) return fingerprint;
   const require = createRequire(import.meta.url);
-  const roots = [fileURLToPath(new URL('../..', import.meta.url)), ...PACKAGES.map((name) => dirname(require.resolve(name)))];
+  fingerprint ??= hashSources([fileURLToPath(new URL('../..', import.meta.url)), ...PACKAGES.map((name) => dirname(require.resolve(name)))]);
+  return fingerprint;
+}
+
+/** A hash of every non-test .ts/.js file under the roots: their paths and contents. */
+export function hashSources(roots: readonly string[]): string {
   const hash = createHash('sha256');
   for (const root of roots) {
     for (const file of sourceFiles(root)) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
-  fingerprint = hash.digest('hex').slice(0, 16);
-  return fingerprint;
+  return hash.digest('hex').slice(0, 16);
 }
 
 function sourceFiles(dir: string): string[] {
