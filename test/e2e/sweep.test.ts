@@ -133,6 +133,14 @@ describe('sweep from the dashboard', () => {
     await page.getByTestId('page-range').click();
     await best.getByTestId('run-notes').filter({ hasText: 'kept note' }).waitFor();
     expect(updates).toBe(2);
+    // A save the server refuses (tags are at most 50 characters) shows its error and keeps the editor open.
+    await best.getByTestId('edit-tags').click();
+    await best.getByTestId('tags-input').fill('x'.repeat(51));
+    await best.getByTestId('tags-input').press('Enter');
+    await best.locator('.inline-edit .error-text').waitFor();
+    expect(updates).toBe(3);
+    await best.getByTestId('tags-input').press('Escape');
+    await best.getByTestId('run-tag').filter({ hasText: 'best' }).waitFor();
     await page.getByTestId('filter-tag').selectOption('best');
     await waitFor('the tag filter', async () => (await page.getByTestId('run-row').count()) === 1, 10_000);
     await expect(page.getByTestId('page-range').textContent()).resolves.toBe('1–1 of 1');
