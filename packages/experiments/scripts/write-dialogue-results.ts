@@ -132,12 +132,12 @@ if (satisfied.some((x) => !x.ok)) {
     '- Test turns are new dialogues: the policy fails the checks there about twice as often as on the turns it was trained on, which is what `constraintSlack` aims the training batches at; a seed below tau missed that estimate.',
   );
 }
-if (mean(moreRuns.map(oscillation)) >= mean(outcomes['fixed-mix'].map(oscillation))) {
+// Where `more`'s oscillation stands against fixed-mix's, and why: the sampled measure is mostly batch noise.
+if (lowerOrNot(oscillation) === 'not lower') {
   verdicts.push(
-    "- The sampled-batch curves are dominated by the noise of drawing 64 turns and one response each; on the noise-free expected rewards both policies move smoothly (stds of a few 1e-4 over 20 steps, mostly the trend). The gap is naturalness alone (fluency, BLEU and diversity are as steady or steadier under `more`): naturalness is a Gaussian score of the length, whose batch noise shrinks as it nears 1, and `more`, holding the entity check near 0.975 on training turns where `fixed-mix` lets it sit near 0.935, settles at a lower naturalness (0.93-0.94 against 0.96 over the last 100 steps of seeds 0 and 1). With Adam steps on a log-linear ranker neither run shows the swings a fixed mix causes in the paper's generators, so there is little oscillation for MORE to remove here.",
+    "- The sampled-batch curves are dominated by the noise of drawing 64 turns and one response each; on the noise-free expected rewards both policies move smoothly (stds of a few 1e-4 over 20 steps, mostly the trend). Naturalness is a Gaussian score of the length, whose batch noise shrinks as it nears 1, so a policy held at a lower naturalness (by its constraints or by its reward weights) oscillates more on this measure.",
   );
-}
-if (lowerOrNot(oscillation) === 'lower' && lowerOrNot(expectedOscillation) === 'not lower') {
+} else if (lowerOrNot(expectedOscillation) === 'not lower') {
   verdicts.push(
     "- Where the steadiness comes from: the sampled-batch measure is mostly the noise of drawing 64 turns and one response each, and `more`'s gradient-agreement weights settle on naturalness (weight above 0.99 from about step 500), which it holds near 0.96, where the batch noise of that length score is small. On the noise-free expected rewards `more` is not steadier than `fixed-mix`. The price is BLEU and combined: with the previous defaults (constraint slack 0.35, weight step 0.01) `more` scored 85.39 ± 0.21 combined and oscillated 0.0177 ± 0.0004.",
   );

@@ -11,8 +11,8 @@ export interface ContextualRequestOptions {
 }
 
 /**
- * Test fixture (not exported). Requests whose best fusion weights differ by user, for testing that a policy personalises: each
- * user has a taste u in [0, 1]; the two candidates with the highest (1 - u) p0 + u p1 are the
+ * Test fixture (not exported from the package). Requests whose best fusion weights differ by user,
+ * for testing that a policy personalises: each user has a taste u in [0, 1]; the two candidates with the highest (1 - u) p0 + u p1 are the
  * positives of both objectives, so the ideal weights are (1 - u, u) and no constant vector matches
  * them (the goal scores NDCG@2). The context holds a noisy u; the history's feedback reveals u too (objective 0 is logged
  * with probability 0.9 - 0.8 u, objective 1 with 0.1 + 0.8 u), and its gaps are random.

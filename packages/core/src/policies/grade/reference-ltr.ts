@@ -27,8 +27,8 @@ export interface LtrOptions {
  * predictions, and LambdaLoss pulls that ranking towards the logged feedback, graded as the
  * request's preference-weighted sum of its objectives' labels (each scaled to [0, 1]). Stopped
  * early on `validate` (the composite of the current mean weights): with a few logged candidates
- * per request, how long to train is a question for held-out days, not for the loss. Returns the mean loss of the first and last tenth of
- * the steps, and the step kept.
+ * per request, how long to train is a question for held-out days, not for the loss. Returns the
+ * mean loss of the first and last tenth of the steps, and the step kept.
  */
 export function pretrainByLambdaLoss(
   policy: WeightPolicyNetwork,

@@ -37,8 +37,8 @@ export function predictorSpec(spec: Spec, hyper: FusionPipelineHyper, objectives
 
 /**
  * The fusion run's stage-1 predictor: loaded from the cache when a predictor with the same spec
- * (algorithm, filled-in hyper, data, objectives, seed) was trained before by the same code, else trained with the
- * multi-task trainer (its metrics reported as `predictor/...`) and cached. Every policy and seed
+ * (algorithm, filled-in hyper, data, objectives, seed) was trained before by the same code, else
+ * trained with the multi-task trainer (its metrics reported as `predictor/...`) and cached. Every policy and seed
  * on the same data therefore shares one predictor.
  */
 export async function loadOrTrainPredictor(spec: Spec, hyper: FusionPipelineHyper, objectives: string[], sink: RunSink, options: RunOptions): Promise<Predictor> {
