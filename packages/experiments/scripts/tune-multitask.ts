@@ -3,28 +3,17 @@
 // Usage: pnpm --filter @tradeoff/experiments exec tsx scripts/tune-multitask.ts kuairand-mohn.json \
 //   --seeds=0,1 --try='hyper.towerUnits=[16,32]' --try='hyper.stateUnits=[8,16]'
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadSpecFile, MemoryRunSink, runExperiment } from '../src/index';
+import { mean, repoRoot } from './results-file';
+import { parseTuneArgs } from './tune-args';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--'));
-if (!file) throw new Error('usage: tune-multitask.ts EXAMPLE.json [--seeds=0,1] [--try=path=[v1,v2] ...]');
-const seeds = (args.find((a) => a.startsWith('--seeds='))?.slice('--seeds='.length) ?? '0').split(',').map(Number);
-const axes = args
-  .filter((a) => a.startsWith('--try='))
-  .map((a) => {
-    const [path, values] = [a.slice(6, a.indexOf('=', 6)), a.slice(a.indexOf('=', 6) + 1)];
-    return (JSON.parse(values) as unknown[]).map((v) => `${path}=${JSON.stringify(v)}`);
-  });
-const combinations = axes.reduce<string[][]>((all, axis) => all.flatMap((sets) => axis.map((set) => [...sets, set])), [[]]);
+const { file, seeds, combinations } = parseTuneArgs(process.argv.slice(2), 'tune-multitask.ts EXAMPLE.json [--seeds=0,1] [--try=path=[v1,v2] ...]');
 
-const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 const results: { sets: string[]; valid: Record<string, number> }[] = [];
 for (const sets of combinations) {
   const perSeed: Record<string, number>[] = [];
   for (const seed of seeds) {
-    const spec = await loadSpecFile(join(root, 'examples', file), [...sets, `seed=${seed}`]);
+    const spec = await loadSpecFile(join(repoRoot, 'examples', file), [...sets, `seed=${seed}`]);
     const { final } = await runExperiment(spec, new MemoryRunSink());
     const valid = Object.fromEntries(Object.entries(final).filter(([key]) => key.startsWith('valid/auc/')));
     valid['valid/mean-auc'] = mean(Object.values(valid));

@@ -1,4 +1,4 @@
-import { type FusionGoal, initBackend, jsonFile, Rng } from '@tradeoff/core';
+import { type FusionGoal, type FusionPolicy, initBackend, jsonFile, Rng } from '@tradeoff/core';
 import type { UserModel } from '@tradeoff/data';
 import { type FusionPipelineHyper, fusionObjectives, fusionPreference } from '../../algorithms/fusion/common';
 import { type FusionData, loadFusionData } from '../../datasets/fusion-data';
@@ -46,16 +46,19 @@ export async function prepareFusion(spec: Spec, sink: RunSink, options: RunOptio
   return { goal, objectives, data, user: fitSimulatedUser(data), predictorKey: predictor.key, predictorMetrics: predictor.metrics };
 }
 
-/** Fits the spec's policy on prepared data and scores it on test. */
-export async function fitAndScore(spec: Spec, prepared: PreparedFusion, sink: RunSink, options: RunOptions): Promise<RunResult> {
+/**
+ * Fits the spec's policy on the prepared train requests, selecting on valid; reports its training
+ * metrics and progress to the sink. Returns the policy, the last step reached and the planned steps.
+ */
+export async function fitPolicy(spec: Spec, prepared: PreparedFusion, sink: RunSink, options: RunOptions): Promise<{ policy: FusionPolicy; step: number; total: number }> {
   const hyper = fusionHyper(spec);
   const policyEntry = FUSION_POLICIES[spec.algorithm]!;
-  const { data, goal, objectives, user } = prepared;
-  const total = policyEntry.steps(hyper.policy, objectives.length);
+  const { train, valid } = prepared.data.splits;
+  const total = policyEntry.steps(hyper.policy, prepared.objectives.length);
   let step = 0;
   const stop = async () => Boolean(options.signal?.aborted) || (await sink.cancelled());
   const started = performance.now();
-  const policy = await policyEntry.fit(data.splits.train.batch, data.splits.valid.batch, hyper.policy, new Rng(spec.seed), {
+  const policy = await policyEntry.fit(train.batch, valid.batch, hyper.policy, new Rng(spec.seed), {
     onStep: async (at, metrics) => {
       step = at;
       await sink.metrics(Object.entries(metrics).map(([key, value]) => ({ key, step: at, value })));
@@ -65,7 +68,14 @@ export async function fitAndScore(spec: Spec, prepared: PreparedFusion, sink: Ru
   });
   if (await stop()) throw new RunCancelledError(step);
   sink.log('info', `${spec.algorithm}: fitted in ${((performance.now() - started) / 1000).toFixed(1)} s (${step} steps)`);
+  return { policy, step, total };
+}
 
+/** Fits the spec's policy on prepared data and scores it on test. */
+export async function fitAndScore(spec: Spec, prepared: PreparedFusion, sink: RunSink, options: RunOptions): Promise<RunResult> {
+  const hyper = fusionHyper(spec);
+  const { data, goal, objectives, user } = prepared;
+  const { policy, step, total } = await fitPolicy(spec, prepared, sink, options);
   sink.progress(step, total, 'evaluating');
   // The policy runs once per split (DeepPRL's encoder is the costly part); every metric reuses its weights.
   const { valid, test } = data.splits;
