@@ -1,0 +1,42 @@
+// Rolling-origin validation of the fusion examples: fold 0 is a spec as is; fold s moves the end
+// of its train range and its valid day s days earlier, so each fold scores on the day right after
+// its train range with the same number of policy days (and its own predictor, cached).
+import { evaluateBatch, weightSpread } from '@tradeoff/core';
+import { MemoryRunSink, type Spec } from '../src/index';
+import { fitPolicy, type PreparedFusion } from '../src/trainers/fusion/train';
+
+/** YYYYMMDD moved by `days`. */
+function shiftDate(date: string, days: number): string {
+  const at = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8)) + days));
+  return at.toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+function dateRange(spec: Spec, split: 'train' | 'valid'): [string, string] {
+  const source = spec.dataset[split];
+  if (!source || typeof source === 'string' || !source.dates) throw new Error(`${spec.name}: dataset.${split} needs a date range for rolling folds`);
+  return source.dates;
+}
+
+/** The `--set` overrides of fold `shift` of a spec. */
+export function rollingFoldSets(spec: Spec, shift: number): string[] {
+  const [trainStart, trainEnd] = dateRange(spec, 'train');
+  const [validStart, validEnd] = dateRange(spec, 'valid');
+  return [
+    `dataset.train.dates=${JSON.stringify([trainStart, shiftDate(trainEnd, -shift)])}`,
+    `dataset.valid.dates=${JSON.stringify([shiftDate(validStart, -shift), shiftDate(validEnd, -shift)])}`,
+  ];
+}
+
+/** A fold's valid day(s), as printed in tables: MM-DD or MM-DD..MM-DD. */
+export function validDays(spec: Spec): string {
+  const [from, to] = dateRange(spec, 'valid').map((d) => `${d.slice(4, 6)}-${d.slice(6, 8)}`);
+  return from === to ? from! : `${from}..${to}`;
+}
+
+/** Fits the spec's policy (selecting on valid) and scores it on valid: composite and the largest per-objective std of per-user mean weights. */
+export async function validationScore(spec: Spec, prepared: PreparedFusion): Promise<{ composite: number; weightStd: number }> {
+  const { policy } = await fitPolicy(spec, prepared, new MemoryRunSink(), {});
+  const valid = prepared.data.splits.valid.batch;
+  const weights = policy.weights(valid);
+  return { composite: evaluateBatch(valid, weights).composite, weightStd: Math.max(...weightSpread(valid.users, weights, valid.objectives.length).std) };
+}
