@@ -2,14 +2,9 @@
 // of its train range and its valid day s days earlier, so each fold scores on the day right after
 // its train range with the same number of policy days (and its own predictor, cached).
 import { evaluateBatch, weightSpread } from '@tradeoff/core';
+import { shiftDate } from '../src/datasets/fusion-dates';
 import { MemoryRunSink, type Spec } from '../src/index';
 import { fitPolicy, type PreparedFusion } from '../src/trainers/fusion/train';
-
-/** YYYYMMDD moved by `days`. */
-function shiftDate(date: string, days: number): string {
-  const at = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8)) + days));
-  return at.toISOString().slice(0, 10).replaceAll('-', '');
-}
 
 function dateRange(spec: Spec, split: 'train' | 'valid'): [string, string] {
   const source = spec.dataset[split];

@@ -4,8 +4,8 @@
 // Usage: pnpm --filter @tradeoff/experiments exec tsx scripts/tune-fusion.ts kuairand-grade.json \
 //   --seeds=0,1,2 --folds=2 --try='hyper.policy.klCoef=[0.01,0.1]'
 import { join } from 'node:path';
-import { loadSpecFile, MemoryRunSink } from '../src/index';
-import { type PreparedFusion, prepareFusion } from '../src/trainers/fusion/train';
+import { loadSpecFile } from '../src/index';
+import { preparedFusion } from './prepared-fusions';
 import { mean, repoRoot } from './results-file';
 import { rollingFoldSets, validationScore } from './rolling-folds';
 import { parseTuneArgs } from './tune-args';
@@ -17,7 +17,6 @@ if (!Number.isInteger(folds) || folds < 1) throw new Error('--folds: expected a 
 
 const path = join(repoRoot, 'examples', file);
 const base = await loadSpecFile(path);
-const prepared = new Map<number, Promise<PreparedFusion>>();
 const results: { sets: string[]; byFold: number[]; weightStd: number }[] = [];
 for (const sets of combinations) {
   const byFold: number[] = [];
@@ -26,8 +25,7 @@ for (const sets of combinations) {
     const scores: number[] = [];
     for (const seed of seeds) {
       const spec = await loadSpecFile(path, [...rollingFoldSets(base, shift), ...sets, `seed=${seed}`]);
-      if (!prepared.has(shift)) prepared.set(shift, prepareFusion(spec, new MemoryRunSink(), {}));
-      const score = await validationScore(spec, await prepared.get(shift)!);
+      const score = await validationScore(spec, await preparedFusion(spec));
       scores.push(score.composite);
       spreads.push(score.weightStd);
       process.stderr.write(`${sets.join(' ') || '(spec as is)'} fold ${shift} seed ${seed}: valid composite ${score.composite.toFixed(4)}\n`);

@@ -1,12 +1,16 @@
 // Runs the five KuaiRand fusion examples and the GRADE / DeepPRL ablations for several seeds and
 // writes the mean ± std of their test metrics into docs/results.md between the fusion markers; the
 // rest of the file is kept. The predictor and the request batches are prepared once per setup.
+// Each policy is also fitted one day earlier (rolling fold 1) and scored on that fold's valid day,
+// to show how much the ranking of policies moves from day to day.
 // Usage: pnpm --filter @tradeoff/experiments exec tsx scripts/write-fusion-results.ts [--seeds=0,1,2,3,4]
 //   [--ablation-seeds=0,1,2] [--only=static,cem,ppo,grade,deepprl,grade-gaussian,...]
 import { join } from 'node:path';
 import { loadSpecFile, MemoryRunSink, type Spec } from '../src/index';
-import { fitAndScore, type PreparedFusion, prepareFusion } from '../src/trainers/fusion/train';
-import { fixed, machineDescription, mean, repoRoot, seedSpread, writeSection } from './results-file';
+import { fitAndScore, type PreparedFusion } from '../src/trainers/fusion/train';
+import { firstPreparedFusion, preparedFusion } from './prepared-fusions';
+import { fixed, machineDescription, mean, repoRoot, seedSpread, std, writeSection } from './results-file';
+import { rollingFoldSets, validationScore, validDays } from './rolling-folds';
 
 interface Row {
   id: string;
@@ -57,23 +61,11 @@ const ablationSeeds = seedList('ablation-seeds', seeds);
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 
-// One preparation per pipeline setup (data, objectives, every hyper but the policy's).
-const prepared = new Map<string, Promise<PreparedFusion>>();
-function prepare(spec: Spec): Promise<PreparedFusion> {
-  const key = JSON.stringify({ dataset: spec.dataset, objectives: spec.objectives, hyper: { ...spec.hyper, policy: undefined } });
-  let entry = prepared.get(key);
-  if (!entry) {
-    entry = prepareFusion(spec, new MemoryRunSink(), {});
-    prepared.set(key, entry);
-  }
-  return entry;
-}
-
 async function run(row: Row, seeds: number[]): Promise<Summary> {
   const outcomes: { final: Record<string, number>; seconds: number }[] = [];
   for (const seed of seeds) {
     const spec = await loadSpecFile(join(repoRoot, 'examples', `kuairand-${row.example}.json`), [`seed=${seed}`, ...row.sets]);
-    const data = await prepare(spec);
+    const data = await preparedFusion(spec);
     const started = performance.now();
     const { final } = await fitAndScore(spec, data, new MemoryRunSink(), {});
     const seconds = (performance.now() - started) / 1000;
@@ -84,6 +76,21 @@ async function run(row: Row, seeds: number[]): Promise<Summary> {
     ...seedSpread(outcomes.map((o) => o.final)),
     seconds: mean(outcomes.map((o) => o.seconds)),
   };
+}
+
+/** The row's valid composite on the day before the spec's valid day (fold 1), mean and std over the seeds. */
+async function earlierDay(row: Row, seeds: number[]): Promise<{ day: string; mean: number; std: number; predictor: Record<string, number> }> {
+  const scores: number[] = [];
+  let spec: Spec | undefined;
+  let data: PreparedFusion | undefined;
+  for (const seed of seeds) {
+    const file = join(repoRoot, 'examples', `kuairand-${row.example}.json`);
+    spec = await loadSpecFile(file, [...rollingFoldSets(await loadSpecFile(file), 1), `seed=${seed}`, ...row.sets]);
+    data = await preparedFusion(spec);
+    scores.push((await validationScore(spec, data)).composite);
+    process.stderr.write(`${row.id} seed ${seed}: composite ${fixed(scores.at(-1))} on the fold-1 valid day\n`);
+  }
+  return { day: validDays(spec!), mean: mean(scores), std: std(scores), predictor: data!.predictorMetrics };
 }
 
 function table(rows: Row[], summaries: Map<string, Summary>): string[] {
@@ -129,11 +136,30 @@ function targets(summaries: Map<string, Summary>): string[] {
   return lines;
 }
 
+/** Each policy's composite on the fold-1 valid day, the spec's valid day and its test day, with the predictor's within-request AUC on each. */
+function dayToDay(summaries: Map<string, Summary>, main: PreparedFusion | undefined): string[] {
+  const first = [...earlier.values()][0];
+  if (!first) return [];
+  const header = ['policy', `valid ${first.day} (fold 1)`, 'valid 05-03', 'test 05-04'];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const row of POLICIES) {
+    const s = summaries.get(row.id);
+    const e = earlier.get(row.id);
+    if (!s || !e) continue;
+    const cell = (m: number, sd: number) => `${fixed(m)} ± ${fixed(sd)}`;
+    lines.push(`| ${row.title} | ${cell(e.mean, e.std)} | ${cell(s.mean['valid/composite']!, s.std['valid/composite']!)} | ${cell(s.mean['test/composite']!, s.std['test/composite']!)} |`);
+  }
+  const gauc = (metrics: Record<string, number>, split: string) => OBJECTIVES.map((o) => fixed(metrics[`predictor/${split}/gauc/${o}`])).join(' / ');
+  const best = (score: (id: string) => number | undefined) => POLICIES.filter((r) => score(r.id) !== undefined).sort((a, b) => score(b.id)! - score(a.id)!)[0]?.title;
+  const bests = `Best policy per day: ${first.day} ${best((id) => earlier.get(id)?.mean)}, 05-03 ${best((id) => summaries.get(id)?.mean['valid/composite'])}, 05-04 ${best((id) => summaries.get(id)?.mean['test/composite'])}.`;
+  return [...lines, '', bests, '', `Predictor GAUC (AUC within a user's impressions; click / long_view / like): ${first.day} ${gauc(first.predictor, 'valid')} (fold 1's predictor, trained on 04-25..04-29); 05-03 and 05-04 ${main ? `${gauc(main.predictorMetrics, 'valid')} and ${gauc(main.predictorMetrics, 'test')}` : 'n/a'}.`];
+}
+
 /** Writes the section for the rows measured so far (after every row, so a cut-short run still leaves one). */
 async function write(): Promise<void> {
-  const anyPrepared = prepared.size ? await [...prepared.values()][0]! : undefined;
-  const batches = anyPrepared?.data.splits;
-  const predictor = anyPrepared?.predictorMetrics ?? {};
+  const main = await firstPreparedFusion();
+  const batches = main?.data.splits;
+  const predictor = main?.predictorMetrics ?? {};
   const logged = summaries.values().next().value?.mean['test/logged_composite'];
 
   const machine = machineDescription();
@@ -158,6 +184,12 @@ async function write(): Promise<void> {
     '',
     ...table(ABLATIONS, summaries),
     '',
+    '### Day to day',
+    '',
+    'The same pipeline one day earlier (fold 1: train range to 05-01, so the predictor is trained to 04-29 and the policies learn on 04-30..05-01) is scored on its valid day, next to the spec\'s valid and test days; mean ± std over the same seeds.',
+    '',
+    ...dayToDay(summaries, main),
+    '',
   ]
     .filter((line, i, all) => line !== '' || all[i - 1] !== '')
     .join('\n');
@@ -166,8 +198,14 @@ async function write(): Promise<void> {
 }
 
 const summaries = new Map<string, Summary>();
+const earlier = new Map<string, Awaited<ReturnType<typeof earlierDay>>>();
 for (const row of [...POLICIES, ...ABLATIONS]) {
   if (only && !only.has(row.id)) continue;
   summaries.set(row.id, await run(row, ABLATIONS.includes(row) ? ablationSeeds : seeds));
+  await write();
+}
+for (const row of POLICIES) {
+  if (only && !only.has(row.id)) continue;
+  earlier.set(row.id, await earlierDay(row, seeds));
   await write();
 }

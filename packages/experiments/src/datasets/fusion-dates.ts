@@ -2,7 +2,8 @@ import type { DatasetSpec } from '../spec';
 
 const DAY_MS = 86_400_000;
 
-function shift(date: string, days: number): string {
+/** YYYYMMDD moved by `days`. */
+export function shiftDate(date: string, days: number): string {
   const time = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8))) + days * DAY_MS;
   return new Date(time).toISOString().slice(0, 10).replaceAll('-', '');
 }
@@ -18,7 +19,7 @@ export function fusionTrainRanges(dataset: DatasetSpec, policyDays: number): { p
   if (typeof train === 'string' || !train.dates) throw new Error('dataset.train: fusion splits are date ranges of one log');
   const [from, to] = train.dates;
   if (policyDays === 0) return { predictor: [from, to], policy: [from, to] };
-  const policyFrom = shift(to, 1 - policyDays);
+  const policyFrom = shiftDate(to, 1 - policyDays);
   if (policyFrom <= from) throw new Error(`hyper.policyDays: ${policyDays} days leave no predictor training days in ${from}..${to}`);
-  return { predictor: [from, shift(policyFrom, -1)], policy: [policyFrom, to] };
+  return { predictor: [from, shiftDate(policyFrom, -1)], policy: [policyFrom, to] };
 }
