@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ownedVariable } from './owned-variable';
 import { type AdamCoefficients, canFuseAdam, fusedAdamStep } from './engine/fused-adam';
 import type { NamedTensor } from './model-files';
 
@@ -106,8 +107,5 @@ export class Adam {
 
 /** A zero moment with storage of its own (the fused step updates it in place). */
 function zeroMoment(x: tf.Variable): tf.Variable {
-  const zeros = tf.zerosLike(x);
-  const moment = tf.variable(zeros, false);
-  zeros.dispose();
-  return moment;
+  return ownedVariable(tf.zerosLike(x), false);
 }

@@ -1,7 +1,7 @@
 // Rolling-origin validation of the fusion examples: fold 0 is a spec as is; fold s moves the end
 // of its train range and its valid day s days earlier, so each fold scores on the day right after
 // its train range with the same number of policy days (and its own predictor, cached).
-import { evaluateBatch, weightSpread } from '@tradeoff/core';
+import { evaluateBatch, lastWeights, weightSpread } from '@tradeoff/core';
 import { shiftDate } from '../src/datasets/fusion-dates';
 import { MemoryRunSink, type Spec } from '../src/index';
 import { fitPolicy, type PreparedFusion } from '../src/trainers/fusion/train';
@@ -32,6 +32,6 @@ export function validDays(spec: Spec): string {
 export async function validationScore(spec: Spec, prepared: PreparedFusion): Promise<{ composite: number; weightStd: number }> {
   const { policy } = await fitPolicy(spec, prepared, new MemoryRunSink(), {});
   const valid = prepared.data.splits.valid.batch;
-  const weights = policy.weights(valid);
+  const [weights] = lastWeights(policy, [valid]) as [Float32Array];
   return { composite: evaluateBatch(valid, weights).composite, weightStd: Math.max(...weightSpread(valid.users, weights, valid.objectives.length).std) };
 }

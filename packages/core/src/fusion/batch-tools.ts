@@ -51,6 +51,15 @@ export function sliceRequests(batch: RequestBatch, indices: ArrayLike<number>): 
   };
 }
 
+/** The policy's weights on each batch (in order); the policy is disposed afterwards, even when one throws. */
+export function lastWeights(policy: FusionPolicy, batches: readonly RequestBatch[]): Float32Array[] {
+  try {
+    return batches.map((batch) => policy.weights(batch));
+  } finally {
+    policy.dispose?.();
+  }
+}
+
 /** The same weight vector for every request. */
 export function constantPolicy(weights: ArrayLike<number>): FusionPolicy {
   const w = Float32Array.from(weights);

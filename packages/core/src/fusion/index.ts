@@ -1,6 +1,7 @@
 export {
   constantPolicy,
   evaluateBatch,
+  lastWeights,
   nextRequestOfUser,
   sliceRequests,
   softmaxRows,

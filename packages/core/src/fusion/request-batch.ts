@@ -64,6 +64,8 @@ export interface RequestHistory {
 export interface FusionPolicy {
   /** Weights per request, [R x K], each row non-negative and summing to 1. */
   weights(batch: RequestBatch): Float32Array;
+  /** Frees the policy's tensors (policies without any have none to free); call once done with it. */
+  dispose?(): void;
 }
 
 /** How every fusion policy is fitted: on train requests, model selection on valid, seeded. */

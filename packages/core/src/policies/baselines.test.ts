@@ -1,6 +1,7 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { evaluateBatch } from '../fusion/batch-tools';
-import type { RequestBatch } from '../fusion/request-batch';
+import { evaluateBatch, lastWeights } from '../fusion/batch-tools';
+import { type RequestBatch, requestCount } from '../fusion/request-batch';
 import { Rng } from '../rng';
 import { fitCem } from './cem';
 import { fitScalarizedPpo } from './scalarized-ppo';
@@ -71,5 +72,15 @@ describe('baseline fusion policies', () => {
     );
     expect(evaluateBatch(valid, ppo.weights(valid)).composite).toBeGreaterThan(0.99);
     expect(rewards.at(-1)!).toBeGreaterThan(rewards[0]!);
+  });
+
+  it('scalarized PPO leaves no tensors behind once its policy is disposed, with either head', async () => {
+    const [train, valid] = [contextual(), contextual()];
+    for (const head of ['gaussian-logit', 'softmax-grid'] as const) {
+      const tensors = tf.memory().numTensors;
+      const ppo = await fitScalarizedPpo(train, valid, { head, gridDivisions: 4, hiddenUnits: 8, iterations: 3, requestsPerIteration: 16, samplesPerRequest: 2, epochs: 1, clip: 0.2, learningRate: 0.05, initLogStd: 0 }, new Rng(4));
+      expect(lastWeights(ppo, [valid])[0]).toHaveLength(requestCount(valid) * valid.objectives.length);
+      expect(tf.memory().numTensors).toBe(tensors);
+    }
   });
 });

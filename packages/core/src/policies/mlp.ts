@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ownedVariable } from '../owned-variable';
 import type { Rng } from '../rng';
 
 /**
@@ -14,7 +15,7 @@ export class SmallMlp {
       const [fanIn, fanOut] = [sizes[l]!, sizes[l + 1]!];
       const bound = Math.sqrt(6 / (fanIn + fanOut)) * (l + 2 === sizes.length ? outputScale : 1);
       const kernel = Float32Array.from({ length: fanIn * fanOut }, () => (2 * rng.next() - 1) * bound);
-      this.variables.push(tf.variable(tf.tensor2d(kernel, [fanIn, fanOut])), tf.variable(tf.zeros([fanOut])));
+      this.variables.push(ownedVariable(tf.tensor2d(kernel, [fanIn, fanOut])), ownedVariable(tf.zeros([fanOut])));
     }
   }
 
@@ -35,7 +36,9 @@ export class SmallMlp {
   }
 
   restore(values: readonly Float32Array[]): void {
-    for (const [i, v] of this.variables.entries()) v.assign(tf.tensor(values[i]!, v.shape));
+    tf.tidy(() => {
+      for (const [i, v] of this.variables.entries()) v.assign(tf.tensor(values[i]!, v.shape));
+    });
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ownedVariable } from '../owned-variable';
 import { Adam } from '../adam';
 import { evaluateBatch, sliceRequests, softmaxRows } from '../fusion/batch-tools';
 import { clippedSurrogateLoss } from '../fusion/group-policy-loss';
@@ -44,7 +45,7 @@ export async function fitScalarizedPpo(train: RequestBatch, valid: RequestBatch,
   const hidden = options.hiddenUnits > 0 ? [options.hiddenUnits] : [];
   const actor = new SmallMlp([input, ...hidden, actions], rng);
   const critic = new SmallMlp([input, ...hidden, 1], rng, 1);
-  const logStd = tf.variable(tf.fill([k], options.initLogStd));
+  const logStd = ownedVariable(tf.fill([k], options.initLogStd));
   const variables = [...actor.variables, ...critic.variables, ...(options.head === 'gaussian-logit' ? [logStd] : [])];
   const adam = new Adam(variables, { learningRate: options.learningRate });
   const gridTensor = grid.length ? tf.tensor2d(grid) : undefined;
@@ -77,7 +78,7 @@ export async function fitScalarizedPpo(train: RequestBatch, valid: RequestBatch,
       const { sampled, weights } = sampleActions(actor.apply(x), options.head, grid, logStd, rng);
       const parts = groupRewards({ ...batch, objectives: k, weights, groupSize: g, k: goal.k, form: goal.form });
       const rewards = Float32Array.from({ length: b * g }, (_, i) => goal.preference.reduce((sum, p, j) => sum + p * parts.posterior[i * k + j]!, 0));
-      const values = critic.apply(x).dataSync();
+      const values = tf.tidy(() => critic.apply(x).dataSync());
       const advantages = normalise(rewards.map((r, i) => r - values[i]!));
       const old = logProb(x, sampled);
       const [aTensor, rTensor] = [tf.tensor1d(advantages), tf.tensor1d(rewards)];
@@ -103,7 +104,13 @@ export async function fitScalarizedPpo(train: RequestBatch, valid: RequestBatch,
     adam.dispose();
   }
   actor.restore(best.params);
-  return { weights: weightsOf };
+  return {
+    weights: weightsOf,
+    dispose: () => {
+      actor.dispose();
+      gridTensor?.dispose();
+    },
+  };
 }
 
 /** Draws one action per row: the sampled tensor to score (z or a one-hot) and the weight rows it means. */

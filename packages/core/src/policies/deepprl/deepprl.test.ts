@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../backend';
-import { evaluateBatch } from '../../fusion/batch-tools';
+import { evaluateBatch, lastWeights } from '../../fusion/batch-tools';
 import { Rng } from '../../rng';
 import { contextualSplits } from '../contextual-requests';
 import { DEEPPRL_DEFAULTS, type DeepPrlHyper } from './deepprl-hyper';
@@ -52,5 +52,12 @@ describe('DeepPRL', () => {
     const weights = policy.weights(test);
     expect(evaluateBatch(test, weights).composite).toBeGreaterThan(bestConstant(test) + 0.02);
     expect(spread(weights)).toBeGreaterThan(0.1);
+  });
+
+  it('leaves no tensors behind once its policy is disposed', async () => {
+    const tensors = tf.memory().numTensors;
+    const policy = await fitDeepPrl(train, valid, { ...quick, steps: 4, criticWarmup: 2, evalEvery: 2 }, new Rng(6));
+    lastWeights(policy, [test]);
+    expect(tf.memory().numTensors).toBe(tensors);
   });
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ownedVariable } from '../../owned-variable';
 import type { Rng } from '../../rng';
 
 export interface TimeLstmConfig {
@@ -22,7 +23,7 @@ export interface HistoryTensors {
 
 function glorot(rows: number, cols: number, rng: Rng, name?: string): tf.Variable {
   const limit = Math.sqrt(6 / (rows + cols));
-  return tf.variable(tf.tensor2d(Float32Array.from({ length: rows * cols }, () => (rng.next() * 2 - 1) * limit), [rows, cols]), true, name);
+  return ownedVariable(tf.tensor2d(Float32Array.from({ length: rows * cols }, () => (rng.next() * 2 - 1) * limit), [rows, cols]), true, name);
 }
 
 /**
@@ -48,16 +49,16 @@ export class TimeLstmEncoder {
   constructor(readonly config: TimeLstmConfig, rng: Rng) {
     const { vocab, embeddingDim: d, hidden: h, objectives: k } = config;
     const inputs = d + k;
-    this.embedding = tf.variable(tf.tensor2d(Float32Array.from({ length: vocab * d }, () => (rng.next() * 2 - 1) * 0.05), [vocab, d]));
+    this.embedding = ownedVariable(tf.tensor2d(Float32Array.from({ length: vocab * d }, () => (rng.next() * 2 - 1) * 0.05), [vocab, d]));
     this.inputKernel = glorot(inputs, 4 * h, rng);
     this.recurrentKernel = glorot(h, 4 * h, rng);
     // Forget-gate bias 1 (gates i, f, g, o): remember by default.
-    this.bias = tf.variable(tf.tensor1d(Float32Array.from({ length: 4 * h }, (_, i) => (i >= h && i < 2 * h ? 1 : 0))));
+    this.bias = ownedVariable(tf.tensor1d(Float32Array.from({ length: 4 * h }, (_, i) => (i >= h && i < 2 * h ? 1 : 0))));
     this.timeInput = glorot(inputs, h, rng);
-    this.timeGap = tf.variable(tf.tensor1d(Float32Array.from({ length: h }, () => rng.normal())));
-    this.timeBias = tf.variable(tf.zeros([h]));
+    this.timeGap = ownedVariable(tf.tensor1d(Float32Array.from({ length: h }, () => rng.normal())));
+    this.timeBias = ownedVariable(tf.zeros([h]));
     this.attention = glorot(h, h, rng);
-    this.attentionBias = tf.variable(tf.zeros([h]));
+    this.attentionBias = ownedVariable(tf.zeros([h]));
     this.attentionQuery = glorot(h, 1, rng);
   }
 

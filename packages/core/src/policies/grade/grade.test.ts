@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../backend';
-import { evaluateBatch } from '../../fusion/batch-tools';
+import { evaluateBatch, lastWeights } from '../../fusion/batch-tools';
 import { Rng } from '../../rng';
 import { contextualSplits } from '../contextual-requests';
 import { fitGrade } from './fit-grade';
@@ -88,6 +88,15 @@ describe('GRADE', () => {
     const free = await finalKl(0);
     const held = await finalKl(20);
     expect(held).toBeLessThan(free / 3);
+  });
+
+  it('leaves no tensors behind once its policy is disposed, with either distribution', async () => {
+    for (const distribution of ['dirichlet', 'gaussian'] as const) {
+      const tensors = tf.memory().numTensors;
+      const policy = await fitGrade(train, valid, { ...quick, distribution, steps: 4, pretrainSteps: 4, evalEvery: 2 }, new Rng(3));
+      lastWeights(policy, [test]);
+      expect(tf.memory().numTensors).toBe(tensors);
+    }
   });
 
   it('the Gaussian-in-logit ablation learns per-user weights too', async () => {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ownedVariable } from '../../owned-variable';
 import { softmaxRows } from '../../fusion/batch-tools';
 import { dirichletEntropy, dirichletKl, dirichletLogProb } from '../../fusion/dirichlet';
 import { sampleDirichlet } from '../../fusion/dirichlet-sampler';
@@ -44,7 +45,7 @@ export class WeightPolicyNetwork {
     logitStd = 0.5,
   ) {
     this.network = new SmallMlp([stateDim, ...hidden, objectives], rng, 0.1);
-    if (distribution === 'gaussian') this.logStdBase = tf.variable(tf.fill([objectives], Math.log(logitStd)) as tf.Tensor1D);
+    if (distribution === 'gaussian') this.logStdBase = ownedVariable(tf.fill([objectives], Math.log(logitStd)) as tf.Tensor1D);
   }
 
   get variables(): tf.Variable[] {

@@ -1,4 +1,4 @@
-import { type FusionGoal, type FusionPolicy, initBackend, jsonFile, Rng } from '@tradeoff/core';
+import { type FusionGoal, type FusionPolicy, initBackend, jsonFile, lastWeights, Rng } from '@tradeoff/core';
 import type { UserModel } from '@tradeoff/data';
 import { type FusionPipelineHyper, fusionObjectives, fusionPreference } from '../../algorithms/fusion/common';
 import { type FusionData, loadFusionData } from '../../datasets/fusion-data';
@@ -79,11 +79,11 @@ export async function fitAndScore(spec: Spec, prepared: PreparedFusion, sink: Ru
   sink.progress(step, total, 'evaluating');
   // The policy runs once per split (DeepPRL's encoder is the costly part); every metric reuses its weights.
   const { valid, test } = data.splits;
-  const testWeights = policy.weights(test.batch);
+  const [validWeights, testWeights] = lastWeights(policy, [valid.batch, test.batch]) as [Float32Array, Float32Array];
   const front = await policyFront('test', testWeights, test.batch, hyper.frontDivisions);
   const final: Record<string, number> = {
     ...prepared.predictorMetrics,
-    ...rerankMetrics('valid', policy.weights(valid.batch), valid.batch),
+    ...rerankMetrics('valid', validWeights, valid.batch),
     ...rerankMetrics('test', testWeights, test.batch),
     ...front.metrics,
     ...sessionMetrics('test', testWeights, test, user, hyper.simulator),
