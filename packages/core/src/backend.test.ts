@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { activeBackend, initBackend } from './backend';
 import { BACKEND_NAMES } from './backend-names';
+import { hasNativeKernels } from './engine';
 
 /** Runs a snippet in a fresh Node process (the backend is chosen once per process). */
 function inFreshProcess(code: string): string {
@@ -50,5 +51,12 @@ describe('initBackend', () => {
       expect(out).toContain(`tfjs backend: ${name} (forced)`);
       expect(out).toContain(`active=${name} tf=${name}`);
     }
+  });
+
+  it.skipIf(!hasNativeKernels())('runs the native GEMM on one thread unless asked for more', () => {
+    const addon = JSON.stringify(fileURLToPath(new URL('./engine/native-addon.ts', import.meta.url)));
+    const threads = (options: string) => Number(inFreshProcess(`await core.initBackend({ force: 'wasm'${options} });\nconsole.log((await import(${addon})).nativeAddon().threads());`).trim().split('\n').at(-1));
+    expect(threads('')).toBe(1);
+    expect(threads(', nativeThreads: 2')).toBe(2);
   });
 });

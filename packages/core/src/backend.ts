@@ -11,6 +11,12 @@ export interface BackendOptions {
   log?: (message: string) => void;
   /** XNNPACK threads of the wasm backend (default 1: on a shared 2-core machine more threads measured slower). */
   wasmThreads?: number;
+  /**
+   * Threads of the native GEMM under the wasm backend (default 1: with 2 threads the MMoE bench
+   * trained 30% slower on both 2-core machines measured, and workers scale across cores by
+   * running one process each).
+   */
+  nativeThreads?: number;
 }
 
 let active: BackendName | null = null;
@@ -25,7 +31,7 @@ async function importOptional(specifier: string): Promise<void> {
   await import(specifier);
 }
 
-async function activate(name: BackendName, wasmThreads: number): Promise<void> {
+async function activate(name: BackendName, threads: { wasm: number; native: number }): Promise<void> {
   if (name === 'node-gpu' || name === 'node') {
     // Both bindings register a backend called `tensorflow`; their import throws when the native lib is missing.
     try {
@@ -37,12 +43,12 @@ async function activate(name: BackendName, wasmThreads: number): Promise<void> {
     if (!(await tf.setBackend('tensorflow'))) throw new Error('tf.setBackend("tensorflow") returned false');
     return;
   }
-  if (name === 'wasm' && wasmThreads > 1) await startWasmWithThreads(wasmThreads);
+  if (name === 'wasm' && threads.wasm > 1) await startWasmWithThreads(threads.wasm);
   // setBackend reports failure (e.g. the wasm binary not loading) by returning false, not by throwing.
   else if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend("${name}") returned false`);
   await tf.ready();
   // Gather gradients (embeddings), native or XNNPACK matmuls: see engine/.
-  if (name === 'wasm') installWasmKernelFixes(tf);
+  if (name === 'wasm') installWasmKernelFixes(tf, { nativeThreads: threads.native });
 }
 
 /**
@@ -58,7 +64,7 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
   const skipped: string[] = [];
   for (const name of force ? [force] : BACKEND_NAMES) {
     try {
-      await activate(name, options.wasmThreads ?? 1);
+      await activate(name, { wasm: options.wasmThreads ?? 1, native: options.nativeThreads ?? 1 });
       active = name;
       const why = skipped.length ? ` (skipped ${skipped.join('; ')})` : '';
       const kernels = name === 'wasm' ? (hasNativeKernels() ? ' with native kernels' : ' (native kernels not built: wasm kernels only)') : '';

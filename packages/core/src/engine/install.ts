@@ -14,7 +14,7 @@ export interface WasmKernelFixOptions {
    * falls back to the wasm kernels (matmuls: to the XNNPACK path).
    */
   nativeKernels?: boolean;
-  /** Threads of the native GEMM (default: one per core). Process-wide; applies on every call. */
+  /** Threads of the native GEMM (default: one per core; initBackend passes 1). Process-wide; applies on every call. */
   nativeThreads?: number;
 }
 
