@@ -9,6 +9,14 @@ import { activeBackend, hasNativeKernels } from '@tradeoff/core';
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const resultsFile = join(repoRoot, 'docs', 'results.md');
 
+/** The seeds of a `--name=0,1,2` argument, or `fallback` without one; anything but non-negative integers is refused. */
+export function seedsArg(args: readonly string[], name: string, fallback: number[]): number[] {
+  const arg = args.find((a) => a.startsWith(`--${name}=`));
+  const list = arg ? arg.slice(name.length + 3).split(',').map(Number) : fallback;
+  if (!list.every((s) => Number.isInteger(s) && s >= 0)) throw new Error(`--${name}: expected comma-separated non-negative integers, got ${arg}`);
+  return list;
+}
+
 /** Mean of the values; 0 for none (a run that logged no such series). */
 export const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
 /** Population standard deviation. */

@@ -1,5 +1,6 @@
 // Command line of the tuning scripts: one example spec, the seeds, and `--try=path=[v1,v2]` axes
 // whose every combination is run.
+import { seedsArg } from './results-file';
 
 export interface TuneArgs {
   /** The example spec's file name under examples/. */
@@ -12,8 +13,7 @@ export interface TuneArgs {
 export function parseTuneArgs(args: string[], usage: string): TuneArgs {
   const file = args.find((a) => !a.startsWith('--'));
   if (!file) throw new Error(`usage: ${usage}`);
-  const seeds = (args.find((a) => a.startsWith('--seeds='))?.slice('--seeds='.length) ?? '0').split(',').map(Number);
-  if (!seeds.every((s) => Number.isInteger(s) && s >= 0)) throw new Error(`--seeds: expected comma-separated non-negative integers`);
+  const seeds = seedsArg(args, 'seeds', [0]);
   const axes = args
     .filter((a) => a.startsWith('--try='))
     .map((a) => {

@@ -11,7 +11,7 @@ import { DEFAULT_THRESHOLDS, moreHyperSchema } from '../src/algorithms/dialogue'
 import { MONITOR_TURNS, MONITORED_REWARDS } from '../src/trainers/dialogue/reward-monitor';
 import { experimentsEnv } from '../src/env';
 import { loadSpecFile, MemoryRunSink, runExperiment } from '../src/index';
-import { mean, repoRoot, std, writeSection } from './results-file';
+import { mean, repoRoot, seedsArg, std, writeSection } from './results-file';
 
 const ALGORITHMS = [
   ['dialogue-sl', 'Supervised ranking (`dialogue-sl`)'],
@@ -94,8 +94,7 @@ async function goldReference() {
 }
 
 const gold = await goldReference();
-const seedsArg = process.argv.find((a) => a.startsWith('--seeds='));
-const seeds = seedsArg ? seedsArg.slice('--seeds='.length).split(',').map(Number) : [0, 1, 2];
+const seeds = seedsArg(process.argv.slice(2), 'seeds', [0, 1, 2]);
 const outcomes = {} as Record<Algorithm, Outcome[]>;
 for (const [algorithm] of ALGORITHMS) {
   outcomes[algorithm] = [];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadSpecFile, MemoryRunSink, type Spec } from '../src/index';
 import { fitAndScore, type PreparedFusion } from '../src/trainers/fusion/train';
 import { firstPreparedFusion, preparedFusion } from './prepared-fusions';
-import { fixed, machineDescription, mean, repoRoot, seedSpread, std, writeSection } from './results-file';
+import { fixed, machineDescription, mean, repoRoot, seedSpread, seedsArg, std, writeSection } from './results-file';
 import { rollingFoldSets, validationScore, validDays } from './rolling-folds';
 
 interface Row {
@@ -50,14 +50,8 @@ interface Summary {
 }
 
 const args = process.argv.slice(2);
-function seedList(name: string, fallback: number[]): number[] {
-  const arg = args.find((a) => a.startsWith(`--${name}=`));
-  const list = arg ? arg.slice(name.length + 3).split(',').map(Number) : fallback;
-  if (!list.every((s) => Number.isInteger(s) && s >= 0)) throw new Error(`--${name}: expected comma-separated non-negative integers, got ${arg}`);
-  return list;
-}
-const seeds = seedList('seeds', [0, 1, 2, 3, 4]);
-const ablationSeeds = seedList('ablation-seeds', seeds);
+const seeds = seedsArg(args, 'seeds', [0, 1, 2, 3, 4]);
+const ablationSeeds = seedsArg(args, 'ablation-seeds', seeds);
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 

@@ -6,7 +6,7 @@
 // Usage: pnpm --filter @tradeoff/experiments results [census|kuairand ...] [--seeds=0,1,2]
 import { join } from 'node:path';
 import { loadSpecFile, MemoryRunSink, runExperiment } from '../src/index';
-import { fixed, machineDescription, mean, readSection, repoRoot, seedSpread, writeSection } from './results-file';
+import { fixed, machineDescription, mean, readSection, repoRoot, seedSpread, seedsArg, writeSection } from './results-file';
 
 const ENGINE_HEADING = '## Training engine';
 const MODELS = [
@@ -150,9 +150,7 @@ function bars(name: DatasetName, summaries: Map<string, Summary>): string[] {
 }
 
 const args = process.argv.slice(2);
-const seedsArg = args.find((a) => a.startsWith('--seeds='));
-const seeds = seedsArg ? seedsArg.slice('--seeds='.length).split(',').map(Number) : [0, 1, 2];
-if (!seeds.every((s) => Number.isInteger(s) && s >= 0)) throw new Error(`--seeds: expected comma-separated non-negative integers, got ${seedsArg}`);
+const seeds = seedsArg(args, 'seeds', [0, 1, 2]);
 const names = args.filter((a) => !a.startsWith('--'));
 const chosen = (names.length ? names : Object.keys(DATASETS)) as DatasetName[];
 for (const name of chosen) if (!(name in DATASETS)) throw new Error(`unknown data set ${name} (known: ${Object.keys(DATASETS).join(', ')})`);
