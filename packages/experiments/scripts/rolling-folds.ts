@@ -2,20 +2,14 @@
 // of its train range and its valid day s days earlier, so each fold scores on the day right after
 // its train range with the same number of policy days (and its own predictor, cached).
 import { evaluateBatch, lastWeights, weightSpread } from '@tradeoff/core';
-import { shiftDate } from '../src/datasets/fusion-dates';
+import { shiftDate, splitDates } from '../src/datasets/fusion-dates';
 import { MemoryRunSink, type Spec } from '../src/index';
 import { fitPolicy, type PreparedFusion } from '../src/trainers/fusion/train';
 
-function dateRange(spec: Spec, split: 'train' | 'valid'): [string, string] {
-  const source = spec.dataset[split];
-  if (!source || typeof source === 'string' || !source.dates) throw new Error(`${spec.name}: dataset.${split} needs a date range for rolling folds`);
-  return source.dates;
-}
-
 /** The `--set` overrides of fold `shift` of a spec. */
 export function rollingFoldSets(spec: Spec, shift: number): string[] {
-  const [trainStart, trainEnd] = dateRange(spec, 'train');
-  const [validStart, validEnd] = dateRange(spec, 'valid');
+  const [trainStart, trainEnd] = splitDates(spec.dataset, 'train');
+  const [validStart, validEnd] = splitDates(spec.dataset, 'valid');
   return [
     `dataset.train.dates=${JSON.stringify([trainStart, shiftDate(trainEnd, -shift)])}`,
     `dataset.valid.dates=${JSON.stringify([shiftDate(validStart, -shift), shiftDate(validEnd, -shift)])}`,
@@ -24,7 +18,7 @@ export function rollingFoldSets(spec: Spec, shift: number): string[] {
 
 /** A fold's valid day(s), as printed in tables: MM-DD or MM-DD..MM-DD. */
 export function validDays(spec: Spec): string {
-  const [from, to] = dateRange(spec, 'valid').map((d) => `${d.slice(4, 6)}-${d.slice(6, 8)}`);
+  const [from, to] = splitDates(spec.dataset, 'valid').map((d) => `${d.slice(4, 6)}-${d.slice(6, 8)}`);
   return from === to ? from! : `${from}..${to}`;
 }
 

@@ -77,9 +77,10 @@ async function earlierDay(row: Row, seeds: number[]): Promise<{ day: string; mea
   const scores: number[] = [];
   let spec: Spec | undefined;
   let data: PreparedFusion | undefined;
+  const file = join(repoRoot, 'examples', `kuairand-${row.example}.json`);
+  const fold = rollingFoldSets(await loadSpecFile(file), 1);
   for (const seed of seeds) {
-    const file = join(repoRoot, 'examples', `kuairand-${row.example}.json`);
-    spec = await loadSpecFile(file, [...rollingFoldSets(await loadSpecFile(file), 1), `seed=${seed}`, ...row.sets]);
+    spec = await loadSpecFile(file, [...fold, `seed=${seed}`, ...row.sets]);
     data = await preparedFusion(spec);
     scores.push((await validationScore(spec, data)).composite);
     process.stderr.write(`${row.id} seed ${seed}: composite ${fixed(scores.at(-1))} on the fold-1 valid day\n`);

@@ -13,7 +13,7 @@ import {
 import type { FusionPipelineHyper } from '../algorithms/fusion/common';
 import type { DatasetSpec } from '../spec';
 import { requestContext } from './fusion-context';
-import { fusionTrainRanges } from './fusion-dates';
+import { fusionTrainRanges, splitDates } from './fusion-dates';
 import { loadSource } from './multitask-splits';
 
 export const FUSION_SPLITS = ['train', 'valid', 'test'] as const;
@@ -56,11 +56,7 @@ export async function loadFusionData(dataset: DatasetSpec, objectives: string[],
   const impressions = { users: c.user_id, dates: c.date, times: c.time_ms, items: c.video_id, feedback, objectives: k };
   const activity = table.columns[table.features.findIndex((f) => f.name === 'user_active_degree')] as CategoricalColumn | undefined;
 
-  const ranges = FUSION_SPLITS.map((split) => {
-    const range = dataset[split];
-    if (!range || typeof range === 'string' || !range.dates) throw new Error(`dataset.${split}: fusion splits are date ranges of one log`);
-    return split === 'train' ? fusionTrainRanges(dataset, hyper.policyDays).policy : range.dates;
-  });
+  const ranges = FUSION_SPLITS.map((split) => (split === 'train' ? fusionTrainRanges(dataset, hyper.policyDays).policy : splitDates(dataset, split)));
   const sequences = FUSION_SPLITS.map((split, s) => {
     const dates = ranges[s]!;
     const [from, to] = dates.map(Number) as [number, number];

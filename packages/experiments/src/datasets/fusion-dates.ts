@@ -8,6 +8,13 @@ export function shiftDate(date: string, days: number): string {
   return new Date(time).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
+/** A fusion split's date range (fusion splits are date ranges of one log). */
+export function splitDates(dataset: DatasetSpec, split: 'train' | 'valid' | 'test'): [string, string] {
+  const source = dataset[split];
+  if (!source || typeof source === 'string' || !source.dates) throw new Error(`dataset.${split}: fusion splits are date ranges of one log`);
+  return source.dates;
+}
+
 /**
  * Splits the train date range: the predictor learns from its first days, the policy from its last
  * `policyDays` days, where the predictions are out of sample as they are at serving time (a policy
@@ -15,9 +22,7 @@ export function shiftDate(date: string, days: number): string {
  * both use the whole range.
  */
 export function fusionTrainRanges(dataset: DatasetSpec, policyDays: number): { predictor: [string, string]; policy: [string, string] } {
-  const train = dataset.train;
-  if (typeof train === 'string' || !train.dates) throw new Error('dataset.train: fusion splits are date ranges of one log');
-  const [from, to] = train.dates;
+  const [from, to] = splitDates(dataset, 'train');
   if (policyDays === 0) return { predictor: [from, to], policy: [from, to] };
   const policyFrom = shiftDate(to, 1 - policyDays);
   if (policyFrom <= from) throw new Error(`hyper.policyDays: ${policyDays} days leave no predictor training days in ${from}..${to}`);
