@@ -1,10 +1,10 @@
 // Runs the five KuaiRand fusion examples and the GRADE / DeepPRL ablations for several seeds and
 // writes the mean ± std of their test metrics into docs/results.md between the fusion markers; the
 // rest of the file is kept. The predictor and the request batches are prepared once per setup.
-// Each policy is also fitted one day earlier (rolling fold 1) and scored on that fold's valid day,
+// Each policy is also fitted 1..F days earlier (rolling folds) and scored on each fold's valid day,
 // to show how much the ranking of policies moves from day to day.
 // Usage: pnpm --filter @tradeoff/experiments exec tsx scripts/write-fusion-results.ts [--seeds=0,1,2,3,4]
-//   [--ablation-seeds=0,1,2] [--only=static,cem,ppo,grade,deepprl,grade-gaussian,...]
+//   [--ablation-seeds=0,1,2] [--earlier-folds=3] [--only=static,cem,ppo,grade,deepprl,grade-gaussian,...]
 import { join } from 'node:path';
 import { loadSpecFile, MemoryRunSink, type Spec } from '../src/index';
 import { fitAndScore, type PreparedFusion } from '../src/trainers/fusion/train';
@@ -52,6 +52,8 @@ interface Summary {
 const args = process.argv.slice(2);
 const seeds = seedsArg(args, 'seeds', [0, 1, 2, 3, 4]);
 const ablationSeeds = seedsArg(args, 'ablation-seeds', seeds);
+const earlierFolds = Number(args.find((a) => a.startsWith('--earlier-folds='))?.slice('--earlier-folds='.length) ?? 3);
+if (!Number.isInteger(earlierFolds) || earlierFolds < 0) throw new Error('--earlier-folds: expected a non-negative integer');
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 
@@ -72,18 +74,25 @@ async function run(row: Row, seeds: number[]): Promise<Summary> {
   };
 }
 
-/** The row's valid composite on the day before the spec's valid day (fold 1), mean and std over the seeds. */
-async function earlierDay(row: Row, seeds: number[]): Promise<{ day: string; mean: number; std: number; predictor: Record<string, number> }> {
+interface EarlierDay {
+  day: string;
+  mean: number;
+  std: number;
+  predictor: Record<string, number>;
+}
+
+/** The row's valid composite on the valid day of rolling fold `shift` (`shift` days before the spec's), mean and std over the seeds. */
+async function earlierDay(row: Row, seeds: number[], shift: number): Promise<EarlierDay> {
   const scores: number[] = [];
   let spec: Spec | undefined;
   let data: PreparedFusion | undefined;
   const file = join(repoRoot, 'examples', `kuairand-${row.example}.json`);
-  const fold = rollingFoldSets(await loadSpecFile(file), 1);
+  const fold = rollingFoldSets(await loadSpecFile(file), shift);
   for (const seed of seeds) {
     spec = await loadSpecFile(file, [...fold, `seed=${seed}`, ...row.sets]);
     data = await preparedFusion(spec);
     scores.push((await validationScore(spec, data)).composite);
-    process.stderr.write(`${row.id} seed ${seed}: composite ${fixed(scores.at(-1))} on the fold-1 valid day\n`);
+    process.stderr.write(`${row.id} seed ${seed}: composite ${fixed(scores.at(-1))} on the fold-${shift} valid day\n`);
   }
   return { day: validDays(spec!), mean: mean(scores), std: std(scores), predictor: data!.predictorMetrics };
 }
@@ -131,23 +140,39 @@ function targets(summaries: Map<string, Summary>): string[] {
   return lines;
 }
 
-/** Each policy's composite on the fold-1 valid day, the spec's valid day and its test day, with the predictor's within-request AUC on each. */
+/**
+ * Each policy's composite on the earlier folds' valid days (oldest first), the spec's valid day,
+ * their mean (every day a policy could be selected on) and the test day, with the predictor's
+ * within-request AUC on each day.
+ */
 function dayToDay(summaries: Map<string, Summary>, main: PreparedFusion | undefined): string[] {
-  const first = [...earlier.values()][0];
-  if (!first) return [];
-  const header = ['policy', `valid ${first.day} (fold 1)`, 'valid 05-03', 'test 05-04'];
+  const folds = [...earlier.values()][0];
+  if (!folds?.length) return [];
+  const oldestFirst = [...folds].reverse();
+  const header = ['policy', ...oldestFirst.map((f) => `valid ${f.day}`), 'valid 05-03', 'mean of the valid days', 'test 05-04'];
+  const cell = (m: number | undefined, sd?: number) => (sd === undefined ? fixed(m) : `${fixed(m)} ± ${fixed(sd)}`);
+  const validMean = (id: string) => {
+    const days = [...(earlier.get(id) ?? []).map((f) => f.mean), summaries.get(id)?.mean['valid/composite']];
+    return days.some((v) => v === undefined) ? undefined : mean(days as number[]);
+  };
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const row of POLICIES) {
     const s = summaries.get(row.id);
     const e = earlier.get(row.id);
     if (!s || !e) continue;
-    const cell = (m: number, sd: number) => `${fixed(m)} ± ${fixed(sd)}`;
-    lines.push(`| ${row.title} | ${cell(e.mean, e.std)} | ${cell(s.mean['valid/composite']!, s.std['valid/composite']!)} | ${cell(s.mean['test/composite']!, s.std['test/composite']!)} |`);
+    const earlierCells = [...e].reverse().map((f) => cell(f.mean, f.std));
+    lines.push(`| ${row.title} | ${[...earlierCells, cell(s.mean['valid/composite'], s.std['valid/composite']), cell(validMean(row.id)), cell(s.mean['test/composite'], s.std['test/composite'])].join(' | ')} |`);
   }
   const gauc = (metrics: Record<string, number>, split: string) => OBJECTIVES.map((o) => fixed(metrics[`predictor/${split}/gauc/${o}`])).join(' / ');
   const best = (score: (id: string) => number | undefined) => POLICIES.filter((r) => score(r.id) !== undefined).sort((a, b) => score(b.id)! - score(a.id)!)[0]?.title;
-  const bests = `Best policy per day: ${first.day} ${best((id) => earlier.get(id)?.mean)}, 05-03 ${best((id) => summaries.get(id)?.mean['valid/composite'])}, 05-04 ${best((id) => summaries.get(id)?.mean['test/composite'])}.`;
-  return [...lines, '', bests, '', `Predictor GAUC (AUC within a user's impressions; click / long_view / like): ${first.day} ${gauc(first.predictor, 'valid')} (fold 1's predictor, trained on 04-25..04-29); 05-03 and 05-04 ${main ? `${gauc(main.predictorMetrics, 'valid')} and ${gauc(main.predictorMetrics, 'test')}` : 'n/a'}.`];
+  const bests = [
+    ...oldestFirst.map((f, i) => `${f.day} ${best((id) => earlier.get(id)?.[folds.length - 1 - i]?.mean)}`),
+    `05-03 ${best((id) => summaries.get(id)?.mean['valid/composite'])}`,
+    `mean of the valid days ${best(validMean)}`,
+    `05-04 ${best((id) => summaries.get(id)?.mean['test/composite'])}`,
+  ];
+  const gaucs = [...oldestFirst.map((f) => `${f.day} ${gauc(f.predictor, 'valid')}`), ...(main ? [`05-03 ${gauc(main.predictorMetrics, 'valid')}`, `05-04 ${gauc(main.predictorMetrics, 'test')}`] : [])];
+  return [...lines, '', `Best policy: ${bests.join(', ')}.`, '', `Predictor GAUC (AUC within a user's impressions; click / long_view / like), each day with its fold's predictor: ${gaucs.join('; ')}.`];
 }
 
 /** Writes the section for the rows measured so far (after every row, so a cut-short run still leaves one). */
@@ -181,7 +206,7 @@ async function write(): Promise<void> {
     '',
     '### Day to day',
     '',
-    'The same pipeline one day earlier (fold 1: train range to 05-01, so the predictor is trained to 04-29 and the policies learn on 04-30..05-01) is scored on its valid day, next to the spec\'s valid and test days; mean ± std over the same seeds.',
+    `The same pipeline 1..${earlierFolds} days earlier (rolling fold s: train range and valid day s days earlier, so fold 1's predictor is trained to 04-29, its policies learn on 04-30..05-01 and select on 05-02) is scored on each fold's valid day, next to the spec's valid and test days; mean ± std over the same seeds. Each fold keeps two policy days, so its predictor has s days less data.`,
     '',
     ...dayToDay(summaries, main),
     '',
@@ -193,14 +218,17 @@ async function write(): Promise<void> {
 }
 
 const summaries = new Map<string, Summary>();
-const earlier = new Map<string, Awaited<ReturnType<typeof earlierDay>>>();
+/** Per policy, its scores on folds 1..earlierFolds. */
+const earlier = new Map<string, EarlierDay[]>();
 for (const row of [...POLICIES, ...ABLATIONS]) {
   if (only && !only.has(row.id)) continue;
   summaries.set(row.id, await run(row, ABLATIONS.includes(row) ? ablationSeeds : seeds));
   await write();
 }
 for (const row of POLICIES) {
-  if (only && !only.has(row.id)) continue;
-  earlier.set(row.id, await earlierDay(row, seeds));
+  if ((only && !only.has(row.id)) || earlierFolds === 0) continue;
+  const folds: EarlierDay[] = [];
+  for (let shift = 1; shift <= earlierFolds; shift++) folds.push(await earlierDay(row, seeds, shift));
+  earlier.set(row.id, folds);
   await write();
 }
