@@ -48,9 +48,10 @@ export async function prepareFusion(spec: Spec, sink: RunSink, options: RunOptio
 
 /**
  * Fits the spec's policy on the prepared train requests, selecting on valid; reports its training
- * metrics and progress to the sink. Returns the policy, the last step reached and the planned steps.
+ * metrics and progress to the sink. Returns the policy, the last step reached, the planned steps and
+ * the parsed settings.
  */
-export async function fitPolicy(spec: Spec, prepared: PreparedFusion, sink: RunSink, options: RunOptions): Promise<{ policy: FusionPolicy; step: number; total: number }> {
+export async function fitPolicy(spec: Spec, prepared: PreparedFusion, sink: RunSink, options: RunOptions): Promise<{ policy: FusionPolicy; step: number; total: number; hyper: FusionHyper }> {
   const hyper = fusionHyper(spec);
   const policyEntry = FUSION_POLICIES[spec.algorithm]!;
   const { train, valid } = prepared.data.splits;
@@ -68,14 +69,13 @@ export async function fitPolicy(spec: Spec, prepared: PreparedFusion, sink: RunS
   });
   if (await stop()) throw new RunCancelledError(step);
   sink.log('info', `${spec.algorithm}: fitted in ${((performance.now() - started) / 1000).toFixed(1)} s (${step} steps)`);
-  return { policy, step, total };
+  return { policy, step, total, hyper };
 }
 
 /** Fits the spec's policy on prepared data and scores it on test. */
 export async function fitAndScore(spec: Spec, prepared: PreparedFusion, sink: RunSink, options: RunOptions): Promise<RunResult> {
-  const hyper = fusionHyper(spec);
   const { data, goal, objectives, user } = prepared;
-  const { policy, step, total } = await fitPolicy(spec, prepared, sink, options);
+  const { policy, step, total, hyper } = await fitPolicy(spec, prepared, sink, options);
   sink.progress(step, total, 'evaluating');
   // The policy runs once per split (DeepPRL's encoder is the costly part); every metric reuses its weights.
   const { valid, test } = data.splits;
