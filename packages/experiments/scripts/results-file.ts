@@ -17,6 +17,14 @@ export function seedsArg(args: readonly string[], name: string, fallback: number
   return list;
 }
 
+/** The integer of a `--name=N` argument, or `fallback` without one; anything under `min` is refused. */
+export function countArg(args: readonly string[], name: string, fallback: number, min: number): number {
+  const arg = args.find((a) => a.startsWith(`--${name}=`));
+  const count = arg ? Number(arg.slice(name.length + 3)) : fallback;
+  if (!Number.isInteger(count) || count < min) throw new Error(`--${name}: expected an integer of at least ${min}, got ${arg}`);
+  return count;
+}
+
 /** Mean of the values; 0 for none (a run that logged no such series). */
 export const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
 /** Population standard deviation. */

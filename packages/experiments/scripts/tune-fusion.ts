@@ -6,14 +6,13 @@
 import { join } from 'node:path';
 import { loadSpecFile } from '../src/index';
 import { preparedFusion } from './prepared-fusions';
-import { mean, repoRoot } from './results-file';
+import { countArg, mean, repoRoot } from './results-file';
 import { rollingFoldSets, validationScore } from './rolling-folds';
 import { parseTuneArgs } from './tune-args';
 
 const args = process.argv.slice(2);
 const { file, seeds, combinations } = parseTuneArgs(args, 'tune-fusion.ts EXAMPLE.json [--seeds=0,1] [--folds=2] [--try=path=[v1,v2] ...]');
-const folds = Number(args.find((a) => a.startsWith('--folds='))?.slice('--folds='.length) ?? 2);
-if (!Number.isInteger(folds) || folds < 1) throw new Error('--folds: expected a positive integer');
+const folds = countArg(args, 'folds', 2, 1);
 
 const path = join(repoRoot, 'examples', file);
 const base = await loadSpecFile(path);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadSpecFile, MemoryRunSink, type Spec } from '../src/index';
 import { fitAndScore, type PreparedFusion } from '../src/trainers/fusion/train';
 import { firstPreparedFusion, preparedFusion } from './prepared-fusions';
-import { fixed, machineDescription, mean, repoRoot, seedSpread, seedsArg, std, writeSection } from './results-file';
+import { countArg, fixed, machineDescription, mean, repoRoot, seedSpread, seedsArg, std, writeSection } from './results-file';
 import { rollingFoldSets, validationScore, validDays } from './rolling-folds';
 
 interface Row {
@@ -52,15 +52,16 @@ interface Summary {
 const args = process.argv.slice(2);
 const seeds = seedsArg(args, 'seeds', [0, 1, 2, 3, 4]);
 const ablationSeeds = seedsArg(args, 'ablation-seeds', seeds);
-const earlierFolds = Number(args.find((a) => a.startsWith('--earlier-folds='))?.slice('--earlier-folds='.length) ?? 3);
-if (!Number.isInteger(earlierFolds) || earlierFolds < 0) throw new Error('--earlier-folds: expected a non-negative integer');
+const earlierFolds = countArg(args, 'earlier-folds', 3, 0);
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
+
+const exampleFile = (row: Row) => join(repoRoot, 'examples', `kuairand-${row.example}.json`);
 
 async function run(row: Row, seeds: number[]): Promise<Summary> {
   const outcomes: { final: Record<string, number>; seconds: number }[] = [];
   for (const seed of seeds) {
-    const spec = await loadSpecFile(join(repoRoot, 'examples', `kuairand-${row.example}.json`), [`seed=${seed}`, ...row.sets]);
+    const spec = await loadSpecFile(exampleFile(row), [`seed=${seed}`, ...row.sets]);
     const data = await preparedFusion(spec);
     const started = performance.now();
     const { final } = await fitAndScore(spec, data, new MemoryRunSink(), {});
@@ -86,10 +87,9 @@ async function earlierDay(row: Row, seeds: number[], shift: number): Promise<Ear
   const scores: number[] = [];
   let spec: Spec | undefined;
   let data: PreparedFusion | undefined;
-  const file = join(repoRoot, 'examples', `kuairand-${row.example}.json`);
-  const fold = rollingFoldSets(await loadSpecFile(file), shift);
+  const fold = rollingFoldSets(await loadSpecFile(exampleFile(row)), shift);
   for (const seed of seeds) {
-    spec = await loadSpecFile(file, [...fold, `seed=${seed}`, ...row.sets]);
+    spec = await loadSpecFile(exampleFile(row), [...fold, `seed=${seed}`, ...row.sets]);
     data = await preparedFusion(spec);
     scores.push((await validationScore(spec, data)).composite);
     process.stderr.write(`${row.id} seed ${seed}: composite ${fixed(scores.at(-1))} on the fold-${shift} valid day\n`);
@@ -148,8 +148,7 @@ function targets(summaries: Map<string, Summary>): string[] {
 function dayToDay(summaries: Map<string, Summary>, main: PreparedFusion | undefined): string[] {
   const folds = [...earlier.values()][0];
   if (!folds?.length) return [];
-  const oldestFirst = [...folds].reverse();
-  const header = ['policy', ...oldestFirst.map((f) => `valid ${f.day}`), 'valid 05-03', 'mean of the valid days', 'test 05-04'];
+  const header = ['policy', ...folds.map((f) => `valid ${f.day}`), 'valid 05-03', 'mean of the valid days', 'test 05-04'];
   const cell = (m: number | undefined, sd?: number) => (sd === undefined ? fixed(m) : `${fixed(m)} ± ${fixed(sd)}`);
   const validMean = (id: string) => {
     const days = [...(earlier.get(id) ?? []).map((f) => f.mean), summaries.get(id)?.mean['valid/composite']];
@@ -160,18 +159,18 @@ function dayToDay(summaries: Map<string, Summary>, main: PreparedFusion | undefi
     const s = summaries.get(row.id);
     const e = earlier.get(row.id);
     if (!s || !e) continue;
-    const earlierCells = [...e].reverse().map((f) => cell(f.mean, f.std));
+    const earlierCells = e.map((f) => cell(f.mean, f.std));
     lines.push(`| ${row.title} | ${[...earlierCells, cell(s.mean['valid/composite'], s.std['valid/composite']), cell(validMean(row.id)), cell(s.mean['test/composite'], s.std['test/composite'])].join(' | ')} |`);
   }
   const gauc = (metrics: Record<string, number>, split: string) => OBJECTIVES.map((o) => fixed(metrics[`predictor/${split}/gauc/${o}`])).join(' / ');
   const best = (score: (id: string) => number | undefined) => POLICIES.filter((r) => score(r.id) !== undefined).sort((a, b) => score(b.id)! - score(a.id)!)[0]?.title;
   const bests = [
-    ...oldestFirst.map((f, i) => `${f.day} ${best((id) => earlier.get(id)?.[folds.length - 1 - i]?.mean)}`),
+    ...folds.map((f, i) => `${f.day} ${best((id) => earlier.get(id)?.[i]?.mean)}`),
     `05-03 ${best((id) => summaries.get(id)?.mean['valid/composite'])}`,
     `mean of the valid days ${best(validMean)}`,
     `05-04 ${best((id) => summaries.get(id)?.mean['test/composite'])}`,
   ];
-  const gaucs = [...oldestFirst.map((f) => `${f.day} ${gauc(f.predictor, 'valid')}`), ...(main ? [`05-03 ${gauc(main.predictorMetrics, 'valid')}`, `05-04 ${gauc(main.predictorMetrics, 'test')}`] : [])];
+  const gaucs = [...folds.map((f) => `${f.day} ${gauc(f.predictor, 'valid')}`), ...(main ? [`05-03 ${gauc(main.predictorMetrics, 'valid')}`, `05-04 ${gauc(main.predictorMetrics, 'test')}`] : [])];
   return [...lines, '', `Best policy: ${bests.join(', ')}.`, '', `Predictor GAUC (AUC within a user's impressions; click / long_view / like), each day with its fold's predictor: ${gaucs.join('; ')}.`];
 }
 
@@ -218,7 +217,7 @@ async function write(): Promise<void> {
 }
 
 const summaries = new Map<string, Summary>();
-/** Per policy, its scores on folds 1..earlierFolds. */
+/** Per policy, its scores on folds earlierFolds..1, oldest valid day first. */
 const earlier = new Map<string, EarlierDay[]>();
 for (const row of [...POLICIES, ...ABLATIONS]) {
   if (only && !only.has(row.id)) continue;
@@ -228,7 +227,7 @@ for (const row of [...POLICIES, ...ABLATIONS]) {
 for (const row of POLICIES) {
   if ((only && !only.has(row.id)) || earlierFolds === 0) continue;
   const folds: EarlierDay[] = [];
-  for (let shift = 1; shift <= earlierFolds; shift++) folds.push(await earlierDay(row, seeds, shift));
+  for (let shift = earlierFolds; shift >= 1; shift--) folds.push(await earlierDay(row, seeds, shift));
   earlier.set(row.id, folds);
   await write();
 }
