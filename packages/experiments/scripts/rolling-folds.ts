@@ -16,16 +16,30 @@ export function rollingFoldSets(spec: Spec, shift: number): string[] {
   ];
 }
 
+/**
+ * Fold `shift` (1 or more) whose test split is the day after its valid day(s): the day its selection
+ * has not seen, which is still before the spec's own test day. Tuning on it rewards settings whose
+ * gains outlast the day they were selected on.
+ */
+export function nextDayFoldSets(spec: Spec, shift: number): string[] {
+  if (shift < 1) throw new Error(`next-day fold: shift must be at least 1 (fold 0's next day is the spec's test day), got ${shift}`);
+  const next = shiftDate(splitDates(spec.dataset, 'valid')[1], 1 - shift);
+  return [...rollingFoldSets(spec, shift), `dataset.test.dates=${JSON.stringify([next, next])}`];
+}
+
 /** A fold's valid day(s), as printed in tables: MM-DD or MM-DD..MM-DD. */
 export function validDays(spec: Spec): string {
   const [from, to] = splitDates(spec.dataset, 'valid').map((d) => `${d.slice(4, 6)}-${d.slice(6, 8)}`);
   return from === to ? from! : `${from}..${to}`;
 }
 
-/** Fits the spec's policy (selecting on valid) and scores it on valid: composite and the largest per-objective std of per-user mean weights. */
-export async function validationScore(spec: Spec, prepared: PreparedFusion): Promise<{ composite: number; weightStd: number }> {
+/**
+ * Fits the spec's policy (selecting on valid) and scores it on one split (valid, or a next-day
+ * fold's test day): composite and the largest per-objective std of per-user mean weights.
+ */
+export async function foldScore(spec: Spec, prepared: PreparedFusion, split: 'valid' | 'test'): Promise<{ composite: number; weightStd: number }> {
   const { policy } = await fitPolicy(spec, prepared, new MemoryRunSink(), {});
-  const valid = prepared.data.splits.valid.batch;
-  const [weights] = lastWeights(policy, [valid]) as [Float32Array];
-  return { composite: evaluateBatch(valid, weights).composite, weightStd: Math.max(...weightSpread(valid.users, weights, valid.objectives.length).std) };
+  const batch = prepared.data.splits[split].batch;
+  const [weights] = lastWeights(policy, [batch]) as [Float32Array];
+  return { composite: evaluateBatch(batch, weights).composite, weightStd: Math.max(...weightSpread(batch.users, weights, batch.objectives.length).std) };
 }

@@ -1,18 +1,21 @@
 // Hyperparameter search for a fusion policy with rolling-origin validation (rolling-folds.ts): one
-// day's winner often loses the next (docs/results.md), so a setting is ranked by its validation
-// composite averaged over folds and seeds. Test days are never read.
+// day's winner often loses the next (docs/results.md), so a setting is ranked by its composite
+// averaged over folds and seeds: on each fold's valid day, or with --next-day on the day after it
+// (folds 1..N, which the fold's own selection never saw). The spec's test day is never read.
 // Usage: pnpm --filter @tradeoff/experiments exec tsx scripts/tune-fusion.ts kuairand-grade.json \
-//   --seeds=0,1,2 --folds=2 --try='hyper.policy.klCoef=[0.01,0.1]'
+//   --seeds=0,1,2 --folds=2 [--next-day] --try='hyper.policy.klCoef=[0.01,0.1]'
 import { join } from 'node:path';
 import { loadSpecFile } from '../src/index';
 import { preparedFusion } from './prepared-fusions';
 import { countArg, mean, repoRoot } from './results-file';
-import { rollingFoldSets, validationScore } from './rolling-folds';
+import { foldScore, nextDayFoldSets, rollingFoldSets } from './rolling-folds';
 import { parseTuneArgs } from './tune-args';
 
 const args = process.argv.slice(2);
-const { file, seeds, combinations } = parseTuneArgs(args, 'tune-fusion.ts EXAMPLE.json [--seeds=0,1] [--folds=2] [--try=path=[v1,v2] ...]');
+const { file, seeds, combinations } = parseTuneArgs(args, 'tune-fusion.ts EXAMPLE.json [--seeds=0,1] [--folds=2] [--next-day] [--try=path=[v1,v2] ...]');
 const folds = countArg(args, 'folds', 2, 1);
+const nextDay = args.includes('--next-day');
+const shifts = Array.from({ length: folds }, (_, i) => (nextDay ? i + 1 : i));
 
 const path = join(repoRoot, 'examples', file);
 const base = await loadSpecFile(path);
@@ -20,14 +23,15 @@ const results: { sets: string[]; byFold: number[]; weightStd: number }[] = [];
 for (const sets of combinations) {
   const byFold: number[] = [];
   const spreads: number[] = [];
-  for (let shift = 0; shift < folds; shift++) {
+  for (const shift of shifts) {
     const scores: number[] = [];
     for (const seed of seeds) {
-      const spec = await loadSpecFile(path, [...rollingFoldSets(base, shift), ...sets, `seed=${seed}`]);
-      const score = await validationScore(spec, await preparedFusion(spec));
+      const fold = nextDay ? nextDayFoldSets(base, shift) : rollingFoldSets(base, shift);
+      const spec = await loadSpecFile(path, [...fold, ...sets, `seed=${seed}`]);
+      const score = await foldScore(spec, await preparedFusion(spec), nextDay ? 'test' : 'valid');
       scores.push(score.composite);
       spreads.push(score.weightStd);
-      process.stderr.write(`${sets.join(' ') || '(spec as is)'} fold ${shift} seed ${seed}: valid composite ${score.composite.toFixed(4)}\n`);
+      process.stderr.write(`${sets.join(' ') || '(spec as is)'} fold ${shift} seed ${seed}: ${nextDay ? 'next-day' : 'valid'} composite ${score.composite.toFixed(4)}\n`);
     }
     byFold.push(mean(scores));
   }
@@ -35,5 +39,5 @@ for (const sets of combinations) {
 }
 results.sort((a, b) => mean(b.byFold) - mean(a.byFold));
 for (const { sets, byFold, weightStd } of results) {
-  console.log(`${mean(byFold).toFixed(4)}  ${byFold.map((v, s) => `fold ${s} ${v.toFixed(4)}`).join(', ')}, weight std ${weightStd.toFixed(3)}  ${sets.join(' ') || '(spec as is)'}`);
+  console.log(`${mean(byFold).toFixed(4)}  ${byFold.map((v, i) => `fold ${shifts[i]} ${v.toFixed(4)}`).join(', ')}, weight std ${weightStd.toFixed(3)}  ${sets.join(' ') || '(spec as is)'}`);
 }

@@ -10,7 +10,7 @@ import { loadSpecFile, MemoryRunSink, type Spec } from '../src/index';
 import { fitAndScore, type PreparedFusion } from '../src/trainers/fusion/train';
 import { firstPreparedFusion, preparedFusion } from './prepared-fusions';
 import { countArg, fixed, machineDescription, mean, repoRoot, seedSpread, seedsArg, std, writeSection } from './results-file';
-import { rollingFoldSets, validationScore, validDays } from './rolling-folds';
+import { foldScore, rollingFoldSets, validDays } from './rolling-folds';
 
 interface Row {
   id: string;
@@ -91,7 +91,7 @@ async function earlierDay(row: Row, seeds: number[], shift: number): Promise<Ear
   for (const seed of seeds) {
     spec = await loadSpecFile(exampleFile(row), [...fold, `seed=${seed}`, ...row.sets]);
     data = await preparedFusion(spec);
-    scores.push((await validationScore(spec, data)).composite);
+    scores.push((await foldScore(spec, data, 'valid')).composite);
     process.stderr.write(`${row.id} seed ${seed}: composite ${fixed(scores.at(-1))} on the fold-${shift} valid day\n`);
   }
   return { day: validDays(spec!), mean: mean(scores), std: std(scores), predictor: data!.predictorMetrics };
