@@ -62,6 +62,7 @@ export async function fitGrade(train: RequestBatch, valid: RequestBatch, hyper: 
     steps: hyper.pretrainSteps,
     batchRequests: hyper.batchRequests,
     learningRate: hyper.pretrainLearningRate,
+    weightDecay: hyper.weightDecay,
     sigma: hyper.lambdaSigma,
     preferenceMix: hyper.preferenceMix,
     evalEvery: hyper.evalEvery,
@@ -77,7 +78,7 @@ export async function fitGrade(train: RequestBatch, valid: RequestBatch, hyper: 
   const best = new BestVariables(policy.variables, validate());
   await hooks.onStep?.(0, { 'train/ltr_loss_first': ltr.first, 'train/ltr_loss_last': ltr.last, 'train/ltr_kept_step': ltr.kept, 'valid/composite': best.score });
 
-  const optimizer = new Adam(policy.variables, { learningRate: hyper.learningRate });
+  const optimizer = new Adam(policy.variables, { learningRate: hyper.learningRate, weightDecay: hyper.weightDecay });
   for (let step = 1; step <= hyper.steps; step++) {
     if (await hooks.shouldStop?.()) break;
     const ids = Array.from({ length: Math.min(hyper.batchRequests, requests) }, () => rng.int(requests));

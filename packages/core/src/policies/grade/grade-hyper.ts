@@ -16,6 +16,8 @@ export interface GradeHyper extends RewardOptions {
   /** Gradient steps on each sampled group (PPO epochs). */
   epochsPerStep: number;
   learningRate: number;
+  /** Decoupled weight decay of the network in both phases: pulls every request's weights toward the equal mix. */
+  weightDecay: number;
   clip: number;
   /** eps of A = (r - mean) / (std + eps): keeps groups whose rewards barely differ from getting full-size advantages. */
   advantageEps: number;
@@ -59,6 +61,12 @@ export interface GradeHyper extends RewardOptions {
  * LambdaLoss per objective (weighted as the composite) instead of one on the weighted labels 0.8796.
  * Over four folds (valid days 04-30..05-03): the defaults 0.8807, klCoef 0.1 0.8806, concentration
  * 50 0.8804, steps 0 0.8801, and no LambdaLoss start (pretrainSteps 0) 0.8730, last on every day.
+ * A fold's own valid day flatters whatever selects hardest on it, so weightDecay was chosen on the
+ * day after (tune-fusion --next-day, folds 1-3: 05-03, 05-02, 05-01, seeds 0-2): 0 0.8718, 0.1 / 0.3
+ * 0.8718, 1 0.8731, 1.5 0.8730, 2 0.8736, 3 0.8726, 10 0.8710, while on the valid days themselves
+ * it costs (0 0.8807, 1 0.8786, 2 0.8777). On the next day, without decay, klCoef 0.1 / 0.3,
+ * pretrainSteps 300 / 1000, steps 0 / 400, concentration 50 / 100 and priorCoef 0 / 0.3 all score
+ * 0.8714-0.8718; hidden [16] 0.8708, [64, 64] 0.8725, [128, 128] 0.8719, [64, 64, 64] 0.8717.
  */
 export const GRADE_DEFAULTS: GradeHyper = {
   distribution: 'dirichlet',
@@ -74,6 +82,7 @@ export const GRADE_DEFAULTS: GradeHyper = {
   steps: 200,
   epochsPerStep: 2,
   learningRate: 1e-3,
+  weightDecay: 2,
   clip: 0.2,
   advantageEps: 0.05,
   concentration: 20,

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 
 const { train, valid, test } = contextualSplits();
-const quick: GradeHyper = { ...GRADE_DEFAULTS, steps: 60, batchRequests: 64, groupSize: 8, learningRate: 3e-3, pretrainSteps: 40, evalEvery: 10 };
+// No weight decay: it is KuaiRand's regulariser, and these tests check what the fits learn on a small fixture.
+const quick: GradeHyper = { ...GRADE_DEFAULTS, steps: 60, batchRequests: 64, groupSize: 8, learningRate: 3e-3, pretrainSteps: 40, evalEvery: 10, weightDecay: 0 };
 
 /** Best composite any single weight vector reaches on a batch (grid of step 0.05). */
 function bestConstant(batch: typeof test): number {
@@ -88,6 +89,15 @@ describe('GRADE', () => {
     const free = await finalKl(0);
     const held = await finalKl(20);
     expect(held).toBeLessThan(free / 3);
+  });
+
+  it('weight decay pulls the per-user weights toward the equal mix', async () => {
+    const weightsWith = async (weightDecay: number) => (await fitGrade(train, valid, { ...quick, weightDecay }, new Rng(7))).weights(test);
+    const free = await weightsWith(0);
+    const decayed = await weightsWith(50);
+    const distanceFromEqual = (weights: Float32Array) => weights.reduce((s, w) => s + Math.abs(w - 0.5), 0) / weights.length;
+    expect(spread(decayed)).toBeLessThan(spread(free) / 2);
+    expect(distanceFromEqual(decayed)).toBeLessThan(distanceFromEqual(free) / 2);
   });
 
   it('leaves no tensors behind once its policy is disposed, with either distribution', async () => {

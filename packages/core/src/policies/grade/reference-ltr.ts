@@ -14,6 +14,7 @@ export interface LtrOptions {
   steps: number;
   batchRequests: number;
   learningRate: number;
+  weightDecay: number;
   /** LambdaLoss's sigmoid slope on fused-score differences. */
   sigma: number;
   /** Share of requests trained for a random preference instead of the goal's. */
@@ -45,7 +46,7 @@ export function pretrainByLambdaLoss(
   const scaled = scaledLabels(batch);
   // Only the network: the mean weights do not depend on a Gaussian policy's std.
   const variables = policy.network.variables;
-  const optimizer = new Adam(variables, { learningRate: options.learningRate });
+  const optimizer = new Adam(variables, { learningRate: options.learningRate, weightDecay: options.weightDecay });
   const losses: number[] = [];
   const best = new BestVariables(variables, validate());
   for (let step = 1; step <= options.steps; step++) {

@@ -25,6 +25,8 @@ export const gradeHyperSchema = z
     steps: z.number().int().min(0).max(100_000).default(d.steps),
     epochsPerStep: z.number().int().min(1).max(16).default(d.epochsPerStep),
     learningRate: rate.default(d.learningRate),
+    /** Decoupled weight decay of the policy network (toward the equal mix). */
+    weightDecay: z.number().min(0).max(100).default(d.weightDecay),
     clip: z.number().positive().max(1).default(d.clip),
     /** eps of the group-relative advantage (r - mean) / (std + eps). */
     advantageEps: z.number().min(0).max(10).default(d.advantageEps),
