@@ -27,19 +27,22 @@ export function nextDayFoldSets(spec: Spec, shift: number): string[] {
   return [...rollingFoldSets(spec, shift), `dataset.test.dates=${JSON.stringify([next, next])}`];
 }
 
-/** A fold's valid day(s), as printed in tables: MM-DD or MM-DD..MM-DD. */
-export function validDays(spec: Spec): string {
-  const [from, to] = splitDates(spec.dataset, 'valid').map((d) => `${d.slice(4, 6)}-${d.slice(6, 8)}`);
+/** A fold's valid or test day(s), as printed in tables: MM-DD or MM-DD..MM-DD. */
+export function splitDays(spec: Spec, split: 'valid' | 'test'): string {
+  const [from, to] = splitDates(spec.dataset, split).map((d) => `${d.slice(4, 6)}-${d.slice(6, 8)}`);
   return from === to ? from! : `${from}..${to}`;
 }
 
 /**
- * Fits the spec's policy (selecting on valid) and scores it on one split (valid, or a next-day
- * fold's test day): composite and the largest per-objective std of per-user mean weights.
+ * Fits the spec's policy (selecting on valid) and scores it on the given splits (valid, or a
+ * next-day fold's test day; the others are never read): composite per split, and the largest
+ * per-objective std of per-user mean weights on the first.
  */
-export async function foldScore(spec: Spec, prepared: PreparedFusion, split: 'valid' | 'test'): Promise<{ composite: number; weightStd: number }> {
+export async function foldScores<S extends 'valid' | 'test'>(spec: Spec, prepared: PreparedFusion, splits: readonly [S, ...S[]]): Promise<{ composite: Record<S, number>; weightStd: number }> {
   const { policy } = await fitPolicy(spec, prepared, new MemoryRunSink(), {});
-  const batch = prepared.data.splits[split].batch;
-  const [weights] = lastWeights(policy, [batch]) as [Float32Array];
-  return { composite: evaluateBatch(batch, weights).composite, weightStd: Math.max(...weightSpread(batch.users, weights, batch.objectives.length).std) };
+  const batches = splits.map((split) => prepared.data.splits[split].batch);
+  const weights = lastWeights(policy, batches) as Float32Array[];
+  const composite = Object.fromEntries(splits.map((split, i) => [split, evaluateBatch(batches[i]!, weights[i]!).composite])) as Record<S, number>;
+  const [first] = batches;
+  return { composite, weightStd: Math.max(...weightSpread(first!.users, weights[0]!, first!.objectives.length).std) };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadSpecFile } from '../src/index';
 import { preparedFusion } from './prepared-fusions';
 import { countArg, mean, repoRoot } from './results-file';
-import { foldScore, nextDayFoldSets, rollingFoldSets } from './rolling-folds';
+import { foldScores, nextDayFoldSets, rollingFoldSets } from './rolling-folds';
 import { parseTuneArgs } from './tune-args';
 
 const args = process.argv.slice(2);
@@ -28,10 +28,11 @@ for (const sets of combinations) {
     for (const seed of seeds) {
       const fold = nextDay ? nextDayFoldSets(base, shift) : rollingFoldSets(base, shift);
       const spec = await loadSpecFile(path, [...fold, ...sets, `seed=${seed}`]);
-      const score = await foldScore(spec, await preparedFusion(spec), nextDay ? 'test' : 'valid');
-      scores.push(score.composite);
+      const split = nextDay ? 'test' : 'valid';
+      const score = await foldScores(spec, await preparedFusion(spec), [split]);
+      scores.push(score.composite[split]);
       spreads.push(score.weightStd);
-      process.stderr.write(`${sets.join(' ') || '(spec as is)'} fold ${shift} seed ${seed}: ${nextDay ? 'next-day' : 'valid'} composite ${score.composite.toFixed(4)}\n`);
+      process.stderr.write(`${sets.join(' ') || '(spec as is)'} fold ${shift} seed ${seed}: ${nextDay ? 'next-day' : 'valid'} composite ${score.composite[split].toFixed(4)}\n`);
     }
     byFold.push(mean(scores));
   }

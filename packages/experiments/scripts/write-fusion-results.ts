@@ -1,8 +1,9 @@
 // Runs the five KuaiRand fusion examples and the GRADE / DeepPRL ablations for several seeds and
 // writes the mean ± std of their test metrics into docs/results.md between the fusion markers; the
 // rest of the file is kept. The predictor and the request batches are prepared once per setup.
-// Each policy is also fitted 1..F days earlier (rolling folds) and scored on each fold's valid day,
-// to show how much the ranking of policies moves from day to day.
+// Each policy is also fitted 1..F days earlier (rolling folds) and scored on each fold's valid day
+// and on the day after it, to show how much the ranking of policies moves from day to day and how
+// much of a policy's lead on the day it was selected on lasts one more day.
 // Usage: pnpm --filter @tradeoff/experiments exec tsx scripts/write-fusion-results.ts [--seeds=0,1,2,3,4]
 //   [--ablation-seeds=0,1,2] [--earlier-folds=3] [--only=static,cem,ppo,grade,deepprl,grade-gaussian,...]
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { loadSpecFile, MemoryRunSink, type Spec } from '../src/index';
 import { fitAndScore, type PreparedFusion } from '../src/trainers/fusion/train';
 import { firstPreparedFusion, preparedFusion } from './prepared-fusions';
 import { countArg, fixed, machineDescription, mean, repoRoot, seedSpread, seedsArg, std, writeSection } from './results-file';
-import { foldScore, rollingFoldSets, validDays } from './rolling-folds';
+import { foldScores, nextDayFoldSets, splitDays } from './rolling-folds';
 
 interface Row {
   id: string;
@@ -57,6 +58,8 @@ const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 
 const exampleFile = (row: Row) => join(repoRoot, 'examples', `kuairand-${row.example}.json`);
+/** The first policy's spec as is: the valid and test days every row shares. */
+const mainSpec = await loadSpecFile(exampleFile(POLICIES[0]!));
 
 async function run(row: Row, seeds: number[]): Promise<Summary> {
   const outcomes: { final: Record<string, number>; seconds: number }[] = [];
@@ -75,26 +78,41 @@ async function run(row: Row, seeds: number[]): Promise<Summary> {
   };
 }
 
-interface EarlierDay {
-  day: string;
+interface Score {
   mean: number;
   std: number;
+}
+
+interface EarlierDay {
+  /** The fold's valid day, and the day after it (its test split here, never the spec's test day). */
+  day: string;
+  nextDay: string;
+  valid: Score;
+  next: Score;
   predictor: Record<string, number>;
 }
 
-/** The row's valid composite on the valid day of rolling fold `shift` (`shift` days before the spec's), mean and std over the seeds. */
+/** The row's composite on the valid day of rolling fold `shift` (`shift` days before the spec's) and on the day after, mean and std over the seeds. */
 async function earlierDay(row: Row, seeds: number[], shift: number): Promise<EarlierDay> {
-  const scores: number[] = [];
+  const scores: { valid: number; test: number }[] = [];
   let spec: Spec | undefined;
   let data: PreparedFusion | undefined;
-  const fold = rollingFoldSets(await loadSpecFile(exampleFile(row)), shift);
+  const fold = nextDayFoldSets(await loadSpecFile(exampleFile(row)), shift);
   for (const seed of seeds) {
     spec = await loadSpecFile(exampleFile(row), [...fold, `seed=${seed}`, ...row.sets]);
     data = await preparedFusion(spec);
-    scores.push((await foldScore(spec, data, 'valid')).composite);
-    process.stderr.write(`${row.id} seed ${seed}: composite ${fixed(scores.at(-1))} on the fold-${shift} valid day\n`);
+    const { composite } = await foldScores(spec, data, ['valid', 'test']);
+    scores.push(composite);
+    process.stderr.write(`${row.id} seed ${seed}: composite ${fixed(composite.valid)} on the fold-${shift} valid day, ${fixed(composite.test)} on the day after\n`);
   }
-  return { day: validDays(spec!), mean: mean(scores), std: std(scores), predictor: data!.predictorMetrics };
+  const spread = (values: number[]): Score => ({ mean: mean(values), std: std(values) });
+  return {
+    day: splitDays(spec!, 'valid'),
+    nextDay: splitDays(spec!, 'test'),
+    valid: spread(scores.map((s) => s.valid)),
+    next: spread(scores.map((s) => s.test)),
+    predictor: data!.predictorMetrics,
+  };
 }
 
 function table(rows: Row[], summaries: Map<string, Summary>): string[] {
@@ -141,37 +159,71 @@ function targets(summaries: Map<string, Summary>): string[] {
 }
 
 /**
- * Each policy's composite on the earlier folds' valid days (oldest first), the spec's valid day,
- * their mean (every day a policy could be selected on) and the test day, with the predictor's
+ * Two tables: each policy's composite on the day it was selected on (the earlier folds' valid days,
+ * oldest first, then the spec's) with their mean, and on the day after (the earlier folds' next
+ * days, their mean, and the spec's test day); then the best policy per column and the predictor's
  * within-request AUC on each day.
  */
 function dayToDay(summaries: Map<string, Summary>, main: PreparedFusion | undefined): string[] {
   const folds = [...earlier.values()][0];
   if (!folds?.length) return [];
-  const header = ['policy', ...folds.map((f) => `valid ${f.day}`), 'valid 05-03', 'mean of the valid days', 'test 05-04'];
-  const cell = (m: number | undefined, sd?: number) => (sd === undefined ? fixed(m) : `${fixed(m)} ± ${fixed(sd)}`);
-  const validMean = (id: string) => {
-    const days = [...(earlier.get(id) ?? []).map((f) => f.mean), summaries.get(id)?.mean['valid/composite']];
-    return days.some((v) => v === undefined) ? undefined : mean(days as number[]);
+  const [validDay, testDay] = [splitDays(mainSpec, 'valid'), splitDays(mainSpec, 'test')];
+  const specScore = (id: string, split: 'valid' | 'test'): Score | undefined => {
+    const s = summaries.get(id);
+    return s && { mean: s.mean[`${split}/composite`]!, std: s.std[`${split}/composite`]! };
   };
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
-  for (const row of POLICIES) {
-    const s = summaries.get(row.id);
-    const e = earlier.get(row.id);
-    if (!s || !e) continue;
-    const earlierCells = e.map((f) => cell(f.mean, f.std));
-    lines.push(`| ${row.title} | ${[...earlierCells, cell(s.mean['valid/composite'], s.std['valid/composite']), cell(validMean(row.id)), cell(s.mean['test/composite'], s.std['test/composite'])].join(' | ')} |`);
-  }
-  const gauc = (metrics: Record<string, number>, split: string) => OBJECTIVES.map((o) => fixed(metrics[`predictor/${split}/gauc/${o}`])).join(' / ');
-  const best = (score: (id: string) => number | undefined) => POLICIES.filter((r) => score(r.id) !== undefined).sort((a, b) => score(b.id)! - score(a.id)!)[0]?.title;
-  const bests = [
-    ...folds.map((f, i) => `${f.day} ${best((id) => earlier.get(id)?.[i]?.mean)}`),
-    `05-03 ${best((id) => summaries.get(id)?.mean['valid/composite'])}`,
-    `mean of the valid days ${best(validMean)}`,
-    `05-04 ${best((id) => summaries.get(id)?.mean['test/composite'])}`,
+  const selected: DayColumn[] = [
+    ...folds.map((f, i) => ({ title: `valid ${f.day}`, score: (id: string) => earlier.get(id)?.[i]?.valid })),
+    { title: `valid ${validDay}`, score: (id) => specScore(id, 'valid') },
   ];
-  const gaucs = [...folds.map((f) => `${f.day} ${gauc(f.predictor, 'valid')}`), ...(main ? [`05-03 ${gauc(main.predictorMetrics, 'valid')}`, `05-04 ${gauc(main.predictorMetrics, 'test')}`] : [])];
-  return [...lines, '', `Best policy: ${bests.join(', ')}.`, '', `Predictor GAUC (AUC within a user's impressions; click / long_view / like), each day with its fold's predictor: ${gaucs.join('; ')}.`];
+  selected.push(meanColumn('mean of the valid days', selected));
+  const after: DayColumn[] = folds.map((f, i) => ({ title: `${f.nextDay} (selected on ${f.day})`, score: (id: string) => earlier.get(id)?.[i]?.next }));
+  after.push(meanColumn('mean of these days', after), { title: `test ${testDay} (selected on ${validDay})`, score: (id) => specScore(id, 'test') });
+  const gauc = (metrics: Record<string, number>, split: string) => OBJECTIVES.map((o) => fixed(metrics[`predictor/${split}/gauc/${o}`])).join(' / ');
+  const gaucs = [...folds.map((f) => `${f.day} ${gauc(f.predictor, 'valid')}`), ...(main ? [`${validDay} ${gauc(main.predictorMetrics, 'valid')}`, `${testDay} ${gauc(main.predictorMetrics, 'test')}`] : [])];
+  const measured = POLICIES.filter((row) => earlier.has(row.id) && summaries.has(row.id));
+  return [
+    'On the day each policy was selected on:',
+    '',
+    ...dayTable(measured, selected),
+    '',
+    'On the day after, which its selection never saw:',
+    '',
+    ...dayTable(measured, after),
+    '',
+    `Predictor GAUC (AUC within a user's impressions; click / long_view / like), each valid day with its fold's predictor, the test day with the spec's: ${gaucs.join('; ')}.`,
+  ];
+}
+
+interface DayColumn {
+  title: string;
+  score: (id: string) => Score | undefined;
+}
+
+/** The mean of other columns (no std: the days differ by more than the seeds). */
+function meanColumn(title: string, days: DayColumn[]): DayColumn {
+  const of = [...days];
+  return {
+    title,
+    score: (id) => {
+      const values = of.map((d) => d.score(id)?.mean);
+      return values.some((v) => v === undefined) ? undefined : { mean: mean(values as number[]), std: Number.NaN };
+    },
+  };
+}
+
+/** One row per policy, one cell per column, then the best policy of each column. */
+function dayTable(rows: Row[], columns: DayColumn[]): string[] {
+  const cell = (score: Score | undefined) => (!score || Number.isNaN(score.std) ? fixed(score?.mean) : `${fixed(score.mean)} ± ${fixed(score.std)}`);
+  const header = ['policy', ...columns.map((c) => c.title)];
+  const best = columns.map((c) => `${c.title}: ${rows.filter((r) => c.score(r.id)).sort((a, b) => c.score(b.id)!.mean - c.score(a.id)!.mean)[0]?.title}`);
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${[row.title, ...columns.map((c) => cell(c.score(row.id)))].join(' | ')} |`),
+    '',
+    `Best policy: ${best.join('; ')}.`,
+  ];
 }
 
 /** Writes the section for the rows measured so far (after every row, so a cut-short run still leaves one). */
@@ -205,7 +257,7 @@ async function write(): Promise<void> {
     '',
     '### Day to day',
     '',
-    `The same pipeline 1..${earlierFolds} days earlier (rolling fold s: train range and valid day s days earlier, so fold 1's predictor is trained to 04-29, its policies learn on 04-30..05-01 and select on 05-02) is scored on each fold's valid day, next to the spec's valid and test days; mean ± std over the same seeds. Each fold keeps two policy days, so its predictor has s days less data.`,
+    `The same pipeline 1..${earlierFolds} days earlier (rolling fold s: train range and valid day s days earlier, so fold 1's predictor is trained to 04-29, its policies learn on 04-30..05-01 and select on 05-02) is scored on each fold's valid day and on the day after it, next to the spec's valid and test days; mean ± std over the same seeds. Each fold keeps two policy days, so its predictor has s days less data. A policy's score on the day it was selected on is flattered by its selection (the harder it selects, the more); the day after is an honest forecast of its next day, as the test day is.`,
     '',
     ...dayToDay(summaries, main),
     '',
