@@ -44,6 +44,8 @@ const COLUMNS = [
 ] as const;
 
 
+const signed = (v: number, digits = 4) => `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`;
+
 interface Summary {
   mean: Record<string, number>;
   std: Record<string, number>;
@@ -133,7 +135,6 @@ function targets(summaries: Map<string, Summary>): string[] {
   const got = (id: string, key: string) => summaries.get(id)?.mean[key] ?? Number.NaN;
   const spread = (id: string, key: string) => summaries.get(id)?.std[key] ?? Number.NaN;
   const verdict = (met: boolean) => `**${met ? 'met' : 'not met'}**`;
-  const signed = (v: number, digits = 4) => `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`;
   const lines: string[] = [];
   for (const method of ['grade', 'deepprl']) {
     if (!summaries.has(method)) continue;
@@ -156,6 +157,20 @@ function targets(summaries: Map<string, Summary>): string[] {
     lines.push(`- DeepPRL beats static-grid on \`test/watch_time_per_request\` in the simulator: ${verdict(delta > 0)} (${signed(delta, 2)} s)`);
   }
   return lines;
+}
+
+/** Each ablation against its full method (the row of its example), on the composite and the hypervolume. */
+function ablationEffects(summaries: Map<string, Summary>): string[] {
+  return ABLATIONS.flatMap((row) => {
+    const [ablated, full] = [summaries.get(row.id), summaries.get(row.example)];
+    if (!ablated || !full) return [];
+    const fullTitle = POLICIES.find((p) => p.id === row.example)!.title;
+    const delta = (key: string) => ablated.mean[key]! - full.mean[key]!;
+    const composite = delta('test/composite');
+    const noise = Math.max(ablated.std['test/composite']!, full.std['test/composite']!);
+    const verdict = Math.abs(composite) <= noise ? 'within the seed spread' : composite > 0 ? 'the ablation scores higher' : 'the ablation scores lower';
+    return [`- ${row.title} vs ${fullTitle}: \`test/composite\` ${signed(composite)} (seed std up to ${noise.toFixed(4)}: ${verdict}), \`test/hypervolume\` ${signed(delta('test/hypervolume'))}`];
+  });
 }
 
 /**
@@ -254,6 +269,8 @@ async function write(): Promise<void> {
     '### Ablations',
     '',
     ...table(ABLATIONS, summaries),
+    '',
+    ...ablationEffects(summaries),
     '',
     '### Day to day',
     '',
