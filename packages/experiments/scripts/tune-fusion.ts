@@ -16,6 +16,8 @@ const { file, seeds, combinations } = parseTuneArgs(args, 'tune-fusion.ts EXAMPL
 const folds = countArg(args, 'folds', 2, 1);
 const nextDay = args.includes('--next-day');
 const shifts = Array.from({ length: folds }, (_, i) => (nextDay ? i + 1 : i));
+const split = nextDay ? 'test' : 'valid';
+const splitName = nextDay ? 'next-day' : 'valid';
 
 const path = join(repoRoot, 'examples', file);
 const base = await loadSpecFile(path);
@@ -28,11 +30,10 @@ for (const sets of combinations) {
     for (const seed of seeds) {
       const fold = nextDay ? nextDayFoldSets(base, shift) : rollingFoldSets(base, shift);
       const spec = await loadSpecFile(path, [...fold, ...sets, `seed=${seed}`]);
-      const split = nextDay ? 'test' : 'valid';
       const score = await foldScores(spec, await preparedFusion(spec), [split]);
       scores.push(score.composite[split]);
       spreads.push(score.weightStd);
-      process.stderr.write(`${sets.join(' ') || '(spec as is)'} fold ${shift} seed ${seed}: ${nextDay ? 'next-day' : 'valid'} composite ${score.composite[split].toFixed(4)}\n`);
+      process.stderr.write(`${sets.join(' ') || '(spec as is)'} fold ${shift} seed ${seed}: ${splitName} composite ${score.composite[split].toFixed(4)}\n`);
     }
     byFold.push(mean(scores));
   }

@@ -82,7 +82,8 @@ async function run(row: Row, seeds: number[]): Promise<Summary> {
 
 interface Score {
   mean: number;
-  std: number;
+  /** Over the seeds; absent for a mean over days. */
+  std?: number;
 }
 
 interface EarlierDay {
@@ -187,13 +188,13 @@ function dayToDay(summaries: Map<string, Summary>, main: PreparedFusion | undefi
     const s = summaries.get(id);
     return s && { mean: s.mean[`${split}/composite`]!, std: s.std[`${split}/composite`]! };
   };
-  const selected: DayColumn[] = [
+  const validDays: DayColumn[] = [
     ...folds.map((f, i) => ({ title: `valid ${f.day}`, score: (id: string) => earlier.get(id)?.[i]?.valid })),
     { title: `valid ${validDay}`, score: (id) => specScore(id, 'valid') },
   ];
-  selected.push(meanColumn('mean of the valid days', selected));
-  const after: DayColumn[] = folds.map((f, i) => ({ title: `${f.nextDay} (selected on ${f.day})`, score: (id: string) => earlier.get(id)?.[i]?.next }));
-  after.push(meanColumn('mean of these days', after), { title: `test ${testDay} (selected on ${validDay})`, score: (id) => specScore(id, 'test') });
+  const nextDays: DayColumn[] = folds.map((f, i) => ({ title: `${f.nextDay} (selected on ${f.day})`, score: (id: string) => earlier.get(id)?.[i]?.next }));
+  const selected = [...validDays, meanColumn('mean of the valid days', validDays)];
+  const after = [...nextDays, meanColumn('mean of these days', nextDays), { title: `test ${testDay} (selected on ${validDay})`, score: (id: string) => specScore(id, 'test') }];
   const gauc = (metrics: Record<string, number>, split: string) => OBJECTIVES.map((o) => fixed(metrics[`predictor/${split}/gauc/${o}`])).join(' / ');
   const gaucs = [...folds.map((f) => `${f.day} ${gauc(f.predictor, 'valid')}`), ...(main ? [`${validDay} ${gauc(main.predictorMetrics, 'valid')}`, `${testDay} ${gauc(main.predictorMetrics, 'test')}`] : [])];
   const measured = POLICIES.filter((row) => earlier.has(row.id) && summaries.has(row.id));
@@ -216,20 +217,19 @@ interface DayColumn {
 }
 
 /** The mean of other columns (no std: the days differ by more than the seeds). */
-function meanColumn(title: string, days: DayColumn[]): DayColumn {
-  const of = [...days];
+function meanColumn(title: string, days: readonly DayColumn[]): DayColumn {
   return {
     title,
     score: (id) => {
-      const values = of.map((d) => d.score(id)?.mean);
-      return values.some((v) => v === undefined) ? undefined : { mean: mean(values as number[]), std: Number.NaN };
+      const values = days.map((d) => d.score(id)?.mean);
+      return values.some((v) => v === undefined) ? undefined : { mean: mean(values as number[]) };
     },
   };
 }
 
 /** One row per policy, one cell per column, then the best policy of each column. */
 function dayTable(rows: Row[], columns: DayColumn[]): string[] {
-  const cell = (score: Score | undefined) => (!score || Number.isNaN(score.std) ? fixed(score?.mean) : `${fixed(score.mean)} ± ${fixed(score.std)}`);
+  const cell = (score: Score | undefined) => (score?.std === undefined ? fixed(score?.mean) : `${fixed(score.mean)} ± ${fixed(score.std)}`);
   const header = ['policy', ...columns.map((c) => c.title)];
   const best = columns.map((c) => `${c.title}: ${rows.filter((r) => c.score(r.id)).sort((a, b) => c.score(b.id)!.mean - c.score(a.id)!.mean)[0]?.title}`);
   return [
